@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// Serves the built app (dist/) the way Lexlet needs it: COOP/COEP on every response (WASM threads need
+// cross-origin isolation), correct MIME types, HTTP Range for model files and an SPA fallback to index.html.
+//   node scripts/serve.js [--port 4173] [--host 127.0.0.1] [--dir dist] [--fixtures [--fixtures-dir DIR]]
+// --fixtures also serves e2e/fixtures/models/ (or DIR) under /fixtures/models/ (browser tests only).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+  '.model': 'application/octet-stream',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export function parseArgs(argv) {
+  const options = {
+    port: 4173,
+    host: '127.0.0.1',
+    dir: join(root, 'dist'),
+    fixtures: false,
+    fixturesDir: join(root, 'e2e', 'fixtures', 'models'),
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[i + 1];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      i += 1;
+      return next;
+    };
+    if (arg === '--port') options.port = Number(value());
+    else if (arg === '--host') options.host = value();
+    else if (arg === '--dir') options.dir = resolve(value());
+    else if (arg === '--fixtures') options.fixtures = true;
+    else if (arg === '--fixtures-dir') options.fixturesDir = resolve(value());
+    else
+      throw new Error(`Unknown option ${arg}. Usage: serve.js [--port N] [--host H] [--dir D] [--fixtures]`);
+  }
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    throw new Error('--port must be an integer between 0 and 65535');
+  }
+  return options;
+}
+
+/** Parses a single-range `Range: bytes=a-b` header; null when absent, 'invalid' when unsatisfiable. */
+export function parseRange(header, size) {
+  if (!header) return null;
+  const match = /^bytes=(\d*)-(\d*)$/u.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return 'invalid';
+  let start;
+  let end;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0) return 'invalid';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start > end || start >= size) return 'invalid';
+  return { start, end };
+}
+
+/** Resolves a URL path inside `base`, or null when it would escape it. */
+function safeJoin(base, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const path = normalize(join(base, decoded));
+  return path === base || path.startsWith(base + sep) ? path : null;
+}
+
+async function fileAt(path) {
+  try {
+    const info = await stat(path);
+    if (info.isFile()) return { path, size: info.size, mtime: info.mtime };
+    if (info.isDirectory()) return fileAt(join(path, 'index.html'));
+  } catch {
+    // Missing: the caller decides between 404 and the SPA fallback.
+  }
+  return null;
+}
+
+function send(response, status, headers, body) {
+  response.writeHead(status, { ...ISOLATION_HEADERS, ...headers });
+  response.end(body);
+}
+
+export function createLexletServer({ dir, fixtures, fixturesDir }) {
+  const distDir = resolve(dir);
+
+  return createServer(async (request, response) => {
+    try {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        send(response, 405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }, 'Method not allowed');
+        return;
+      }
+      const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+      const inFixtures = pathname.startsWith('/fixtures/models/');
+      if (pathname.startsWith('/fixtures/') && !(fixtures && inFixtures)) {
+        send(response, 404, { 'Content-Type': 'text/plain' }, 'Not found');
+        return;
+      }
+      const path = inFixtures
+        ? safeJoin(fixturesDir, pathname.slice('/fixtures/models'.length))
+        : safeJoin(distDir, pathname);
+      if (!path) {
+        send(response, 400, { 'Content-Type': 'text/plain' }, 'Bad path');
+        return;
+      }
+      let file = await fileAt(path);
+      // Client-side routes (/models, /about) get the app; missing assets and data files get a real 404.
+      const isRoute = !inFixtures && !pathname.startsWith('/models/') && extname(pathname) === '';
+      if (!file && isRoute) file = await fileAt(join(distDir, 'index.html'));
+      if (!file) {
+        send(response, 404, { 'Content-Type': 'text/plain' }, 'Not found');
+        return;
+      }
+
+      const type = MIME_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+      const isHtml = type.startsWith('text/html');
+      const headers = {
+        'Content-Type': type,
+        'Accept-Ranges': 'bytes',
+        'Last-Modified': file.mtime.toUTCString(),
+        // Hashed assets never change; HTML, the service worker and the catalog must be revalidated.
+        'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      };
+      const range = isHtml ? null : parseRange(request.headers.range, file.size);
+      if (range === 'invalid') {
+        send(response, 416, { 'Content-Range': `bytes */${file.size}`, 'Content-Type': 'text/plain' });
+        return;
+      }
+      const { start, end } = range ?? { start: 0, end: file.size - 1 };
+      const status = range ? 206 : 200;
+      if (range) headers['Content-Range'] = `bytes ${start}-${end}/${file.size}`;
+      headers['Content-Length'] = String(file.size === 0 ? 0 : end - start + 1);
+      response.writeHead(status, { ...ISOLATION_HEADERS, ...headers });
+      if (request.method === 'HEAD' || file.size === 0) {
+        response.end();
+        return;
+      }
+      const stream = createReadStream(file.path, { start, end });
+      stream.on('error', () => response.destroy());
+      stream.pipe(response);
+    } catch (error) {
+      if (!response.headersSent) send(response, 500, { 'Content-Type': 'text/plain' }, 'Internal error');
+      else response.destroy();
+      console.error(error);
+    }
+  });
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  const server = createLexletServer(options);
+  server.on('error', (error) => {
+    console.error(`Cannot serve on ${options.host}:${options.port}: ${error.message}`);
+    process.exit(1);
+  });
+  server.listen(options.port, options.host, () => {
+    const { port } = server.address();
+    const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+    console.log(
+      `Lexlet is served at http://${host}:${port}/${options.fixtures ? ' (with test fixtures)' : ''}`,
+    );
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+}

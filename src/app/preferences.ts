@@ -1,0 +1,31 @@
+import type { BackendPreference } from '../engine/types';
+
+/** localStorage keys: what the user typed and chose survives a reload. */
+export const STORAGE_KEYS = {
+  backend: 'lexlet.backend',
+  text: 'lexlet.translate.text',
+  source: 'lexlet.translate.source',
+  target: 'lexlet.translate.target',
+} as const;
+
+export function readSetting(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    // Storage can be disabled (privacy settings); the app still works, it just forgets.
+    return null;
+  }
+}
+
+export function writeSetting(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Full or disabled storage: keep working without persistence.
+  }
+}
+
+export function readBackendPreference(): BackendPreference {
+  const stored = readSetting(STORAGE_KEYS.backend);
+  return stored === 'webgpu' || stored === 'wasm' ? stored : 'auto';
+}

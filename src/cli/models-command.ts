@@ -1,0 +1,36 @@
+import type { Engine } from '../engine/engine';
+import type { Catalog } from '../engine/types';
+
+function size(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
+}
+
+/** A table of the catalog's models with whether each is available offline. */
+export async function listModels(engine: Engine, catalog: Catalog): Promise<string> {
+  const statuses = new Map((await engine.modelStatuses()).map((status) => [status.id, status]));
+  const rows = catalog.models.map((model) => {
+    const status = statuses.get(model.id);
+    const total = model.files.reduce((sum, file) => sum + file.size, 0);
+    const languages =
+      model.task === 'translation'
+        ? `${model.source}→${model.target}`
+        : (model.labels?.length ?? 0) + ' labels';
+    const cached = status?.state === 'ready' ? 'yes' : status?.state === 'failed' ? 'failed' : 'no';
+    const notes = [model.remote ? 'remote' : '', model.fixture ? 'test fixture' : '']
+      .filter(Boolean)
+      .join(', ');
+    return [model.id, model.task, languages, size(total), cached, notes];
+  });
+  const header = ['ID', 'TASK', 'LANGUAGES', 'SIZE', 'CACHED', ''];
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)),
+  );
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog, CatalogModel } from '../engine/types';
+import { pickTranslationModel } from './pick-model';
+
+const CATALOG_URL = 'file:///app/public/models/catalog.json';
+
+function model(fields: Partial<CatalogModel> & { id: string }): CatalogModel {
+  return {
+    name: fields.id,
+    task: 'translation',
+    baseUrl: `${fields.id}/`,
+    files: [],
+    license: 'MIT',
+    attribution: 'test',
+    ...fields,
+  };
+}
+
+const catalog: Catalog = {
+  version: 1,
+  models: [
+    model({
+      id: 'remote-en-es',
+      source: 'en',
+      target: 'es',
+      remote: true,
+      baseUrl: 'https://host/opus-mt-en-es/',
+    }),
+    model({ id: 'lexlet-en-es', source: 'en', target: 'es' }),
+    model({ id: 'lexlet-es-en', source: 'es', target: 'en' }),
+    model({ id: 'fixture-en-fr', source: 'en', target: 'fr', fixture: true }),
+    model({ id: 'clauses', task: 'contract-clauses', labels: ['a'] }),
+  ],
+};
+
+describe('pickTranslationModel', () => {
+  it('prefers a bundled model for the pair', () => {
+    expect(
+      pickTranslationModel(catalog, CATALOG_URL, { from: 'en', to: 'es', allowFixtures: false }).id,
+    ).toBe('lexlet-en-es');
+  });
+
+  it('finds a model by id or by the URL of its files', () => {
+    expect(
+      pickTranslationModel(catalog, CATALOG_URL, { model: 'lexlet-es-en', allowFixtures: false }).id,
+    ).toBe('lexlet-es-en');
+    const byUrl = pickTranslationModel(catalog, CATALOG_URL, {
+      model: 'https://host/opus-mt-en-es',
+      allowFixtures: false,
+    });
+    expect(byUrl.id).toBe('remote-en-es');
+  });
+
+  it('names the pairs it has when the pair is unknown', () => {
+    expect(() =>
+      pickTranslationModel(catalog, CATALOG_URL, { from: 'en', to: 'de', allowFixtures: false }),
+    ).toThrow('No model translates en→de. Available pairs: en→es, es→en.');
+  });
+
+  it('offers test fixtures only when asked to', () => {
+    const choice = { from: 'en', to: 'fr' };
+    expect(() => pickTranslationModel(catalog, CATALOG_URL, { ...choice, allowFixtures: false })).toThrow(
+      /en→fr/,
+    );
+    expect(pickTranslationModel(catalog, CATALOG_URL, { ...choice, allowFixtures: true }).id).toBe(
+      'fixture-en-fr',
+    );
+  });
+
+  it('refuses a model whose languages contradict --from/--to, and non-translation models', () => {
+    expect(() =>
+      pickTranslationModel(catalog, CATALOG_URL, {
+        model: 'lexlet-es-en',
+        from: 'en',
+        to: 'es',
+        allowFixtures: false,
+      }),
+    ).toThrow(/translates es→en/);
+    expect(() =>
+      pickTranslationModel(catalog, CATALOG_URL, { model: 'clauses', allowFixtures: false }),
+    ).toThrow(/No translation model "clauses"/);
+  });
+});

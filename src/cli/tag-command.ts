@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import type { Engine } from '../engine/engine';
+import { LexletError } from '../engine/errors';
+import { formatDocumentTags, formatSentenceTags, tagDocument } from '../engine/legal';
+import type { Catalog, CatalogModel, ModelTask } from '../engine/types';
+import { readLines } from './line-reader';
+
+export type TagTask = 'unfair-tos' | 'contract';
+
+const CATALOG_TASK: Record<TagTask, ModelTask> = { 'unfair-tos': 'unfair-tos', contract: 'contract-clauses' };
+const BATCH_LINES = 64;
+
+export function isTagTask(task: string | undefined): task is TagTask {
+  return task === 'unfair-tos' || task === 'contract';
+}
+
+/** The catalog's model for a tagging task, or null when none ships yet. */
+export function taggingModel(catalog: Catalog, task: TagTask, allowFixtures: boolean): CatalogModel | null {
+  const models = catalog.models.filter(
+    (model) => model.task === CATALOG_TASK[task] && (allowFixtures || !model.fixture),
+  );
+  return models.find((model) => !model.remote) ?? models[0] ?? null;
+}
+
+export interface TagCommand {
+  engine: Engine;
+  model: CatalogModel;
+  task: TagTask;
+  /** For `contract`: a file to read instead of stdin. */
+  file?: string;
+  input: AsyncIterable<Uint8Array | string>;
+  output: NodeJS.WritableStream;
+  signal: AbortSignal;
+}
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
+async function readAll(input: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of input)
+    chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+function decodeStrict(bytes: Uint8Array, where: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new LexletError('input-invalid', `${where} is not valid UTF-8.`, { cause: error });
+  }
+}
+
+/**
+ * `unfair-tos`: one JSON line of tags per input line, in order. `contract`: the whole document, one JSON object
+ * of clause spans (offsets into the text exactly as read) and key facts.
+ */
+export async function runTag(command: TagCommand): Promise<void> {
+  const { engine, model, signal } = command;
+  await engine.downloadModel(model.id, () => {}, signal);
+  const tagger = await engine.tagger(model.id);
+  if (command.task === 'contract') {
+    const bytes = command.file ? await readFile(command.file) : await readAll(command.input);
+    const text = decodeStrict(bytes, command.file ?? 'Input');
+    await write(command.output, `${formatDocumentTags(await tagDocument(text, tagger))}\n`);
+    return;
+  }
+  let batch: string[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const tags = await tagger.tagSentences(batch);
+    await write(command.output, tags.map((tag) => `${formatSentenceTags(tag)}\n`).join(''));
+    batch = [];
+  };
+  for await (const line of readLines(command.input)) {
+    if (signal.aborted) throw new LexletError('aborted', 'Cancelled.');
+    batch.push(line.text);
+    if (batch.length === BATCH_LINES) await flush();
+  }
+  await flush();
+}

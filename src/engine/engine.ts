@@ -1,0 +1,234 @@
+import type { EngineApi } from './api';
+import { LexletError, isAbortError } from './errors';
+import type { ModelRepository } from './models/repository';
+import type { RuntimeEnvironment } from './runtime/backend-choice';
+import type { OrtLoader } from './runtime/ort';
+import { Runtime } from './runtime/runtime';
+import { loadSentenceTagger, type SentenceTagger } from './legal';
+import type { TensorFactory } from './legal/tagger';
+import { translateDocument, type SentenceMemo } from './translate/document';
+import { loadTranslator } from './translate/load-translator';
+import { LruCache } from './translate/lru-cache';
+import type { SentenceTranslator } from './translate/sentence-translator';
+import type {
+  BackendInfo,
+  BackendName,
+  BackendPreference,
+  Catalog,
+  GenerationOptions,
+  LoadProgress,
+  ModelStatus,
+  StorageInfo,
+  TranslateEvent,
+  TranslateRequest,
+  TranslateResult,
+} from './types';
+
+/** Builds the repository for a catalog URL (relative model URLs resolve against it). */
+export type RepositoryFactory = (catalogUrl: string) => ModelRepository | Promise<ModelRepository>;
+
+export interface EngineOptions {
+  /** Loads onnxruntime for a backend (dynamic import in the browser; onnxruntime-node / -web in Node). */
+  loadOrt: OrtLoader;
+  /** A ready repository, or a factory that `loadCatalog` calls. */
+  repository: ModelRepository | RepositoryFactory;
+  environment: RuntimeEnvironment;
+  preference?: BackendPreference;
+}
+
+const MEMO_CAPACITY = 2000;
+
+function optionsKey(options: GenerationOptions | undefined): string {
+  const { numBeams, lengthPenalty, maxLengthFactor, maxLengthOffset } = options ?? {};
+  return JSON.stringify([numBeams, lengthPenalty, maxLengthFactor, maxLengthOffset]);
+}
+
+function asLexletError(error: unknown, backend: BackendName | undefined): unknown {
+  if (error instanceof LexletError || isAbortError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new LexletError('backend', `Translation failed${backend ? ` on ${backend}` : ''}: ${reason}`, {
+    cause: error,
+  });
+}
+
+/**
+ * The engine behind the worker and the CLI: catalog, downloads, backend choice, translation and tagging.
+ *
+ *   // Worker: one onnxruntime-web build serves WebGPU and WASM; import it dynamically (pthread trap).
+ *   const engine = new Engine({
+ *     loadOrt: () => import('onnxruntime-web/webgpu'),
+ *     repository: (catalogUrl) => createBrowserModelRepository(catalogUrl),
+ *     environment: { gpu: navigator.gpu ?? null, crossOriginIsolated: self.crossOriginIsolated },
+ *   });
+ *   await engine.loadCatalog(catalogUrl);
+ *   const result = await engine.translate({ modelId, text }, onEvent, signal);
+ */
+export class Engine implements EngineApi {
+  readonly runtime: Runtime;
+  private repository: ModelRepository | null;
+  private readonly repositoryFactory: RepositoryFactory | null;
+  /** Open models keyed by `${modelId}|${backend}`. */
+  private readonly translators = new Map<string, Promise<SentenceTranslator>>();
+  /** Open tagging models keyed by `${modelId}|${backend}`. */
+  private readonly taggers = new Map<string, Promise<SentenceTagger>>();
+  private readonly memo = new LruCache<string, string>(MEMO_CAPACITY);
+
+  constructor(options: EngineOptions) {
+    this.runtime = new Runtime(options.loadOrt, options.environment, options.preference);
+    if (typeof options.repository === 'function') {
+      this.repository = null;
+      this.repositoryFactory = options.repository;
+    } else {
+      this.repository = options.repository;
+      this.repositoryFactory = null;
+    }
+    this.runtime.onChange((info) => {
+      void this.closeTranslators((key) => !key.endsWith(`|${info.active}`));
+      for (const key of this.taggers.keys()) if (!key.endsWith(`|${info.active}`)) this.taggers.delete(key);
+    });
+  }
+
+  async loadCatalog(catalogUrl: string): Promise<Catalog> {
+    if (this.repositoryFactory) {
+      const repository = await this.repositoryFactory(catalogUrl);
+      await this.closeTranslators(() => true);
+      this.taggers.clear();
+      this.memo.clear();
+      this.repository = repository;
+    }
+    return this.requireRepository().catalog;
+  }
+
+  getBackend(): Promise<BackendInfo> {
+    return this.runtime.backend();
+  }
+
+  setBackend(preference: BackendPreference): Promise<BackendInfo> {
+    return this.runtime.setPreference(preference);
+  }
+
+  modelStatuses(): Promise<ModelStatus[]> {
+    return this.requireRepository().statuses();
+  }
+
+  downloadModel(
+    modelId: string,
+    onProgress: (event: LoadProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<ModelStatus> {
+    return this.requireRepository().download(modelId, onProgress, signal);
+  }
+
+  async deleteModel(modelId: string): Promise<ModelStatus> {
+    await this.closeTranslators((key) => key.startsWith(`${modelId}|`));
+    return this.requireRepository().delete(modelId);
+  }
+
+  storage(): Promise<StorageInfo> {
+    return this.requireRepository().storage();
+  }
+
+  async ping(): Promise<number> {
+    return Date.now();
+  }
+
+  async translate(
+    request: TranslateRequest,
+    onEvent: (event: TranslateEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<TranslateResult> {
+    const repository = this.requireRepository();
+    const model = repository.model(request.modelId);
+    if (model.task !== 'translation') {
+      throw new LexletError('unsupported-pair', `${model.name} does not translate.`);
+    }
+    const started = performance.now();
+    let backend: BackendName | undefined;
+    const memoPrefix = `${request.modelId}\u0000${optionsKey(request.options)}\u0000`;
+    const memo: SentenceMemo = {
+      get: (sentence) => this.memo.get(memoPrefix + sentence),
+      set: (sentence, translation) => this.memo.set(memoPrefix + sentence, translation),
+    };
+
+    const result = await translateDocument(request.text, {
+      locale: model.source,
+      memo,
+      onEvent,
+      signal,
+      translateSentence: (sentence, onPartial) =>
+        this.runtime
+          .withFallback(async (active) => {
+            backend = active;
+            const translator = await this.translator(request.modelId, active, signal);
+            return translator.translate(sentence, request.options, onPartial, signal);
+          })
+          .catch((error: unknown) => {
+            throw asLexletError(error, backend);
+          }),
+    });
+    backend ??= (await this.runtime.backend()).active;
+    const seconds = (performance.now() - started) / 1000;
+    onEvent({ type: 'stats', tokens: result.tokens, seconds, backend });
+    return { text: result.text, tokens: result.tokens, seconds, backend };
+  }
+
+  /** Opens (once) the model's sessions on `backend`. */
+  translator(modelId: string, backend: BackendName, signal?: AbortSignal): Promise<SentenceTranslator> {
+    const key = `${modelId}|${backend}`;
+    let translator = this.translators.get(key);
+    if (!translator) {
+      translator = loadTranslator(this.requireRepository(), this.runtime, modelId, backend, signal);
+      translator.catch(() => {
+        if (this.translators.get(key) === translator) this.translators.delete(key);
+      });
+      this.translators.set(key, translator);
+    }
+    return translator;
+  }
+
+  /** Opens (once) a sentence-tagging model (tasks `unfair-tos` and `contract-clauses`) on the active backend. */
+  async tagger(modelId: string): Promise<SentenceTagger> {
+    const repository = this.requireRepository();
+    const model = repository.model(modelId);
+    if (model.task === 'translation')
+      throw new LexletError('model-invalid', `${model.name} does not tag text.`);
+    return this.runtime.withFallback((backend) => {
+      const key = `${modelId}|${backend}`;
+      let tagger = this.taggers.get(key);
+      if (!tagger) {
+        tagger = this.runtime.ort(backend).then((ort) =>
+          loadSentenceTagger({
+            readFile: (path) => repository.readFile(modelId, path),
+            createSession: (bytes) => this.runtime.createSession(backend, bytes),
+            Tensor: ort.Tensor as unknown as TensorFactory,
+          }),
+        );
+        tagger.catch(() => {
+          if (this.taggers.get(key) === tagger) this.taggers.delete(key);
+        });
+        this.taggers.set(key, tagger);
+      }
+      return tagger;
+    });
+  }
+
+  /** Releases every open session. */
+  dispose(): Promise<void> {
+    return this.closeTranslators(() => true);
+  }
+
+  private async closeTranslators(shouldClose: (key: string) => boolean): Promise<void> {
+    const closing: Promise<unknown>[] = [];
+    for (const [key, translator] of this.translators) {
+      if (!shouldClose(key)) continue;
+      this.translators.delete(key);
+      closing.push(translator.then((opened) => opened.dispose()).catch(() => undefined));
+    }
+    await Promise.all(closing);
+  }
+
+  private requireRepository(): ModelRepository {
+    if (!this.repository) throw new LexletError('catalog-invalid', 'No catalog loaded yet.');
+    return this.repository;
+  }
+}

@@ -1,0 +1,91 @@
+import { Featurizer } from './featurize';
+import type { TaggerConfig } from './model-config';
+
+/** The slice of an onnxruntime InferenceSession the tagger needs (web and node builds both fit). */
+export interface SessionLike {
+  run(feeds: Record<string, unknown>): Promise<Record<string, { data: unknown }>>;
+}
+
+/** onnxruntime's Tensor constructor, injected so the engine never imports onnxruntime itself. */
+export type TensorFactory = new (
+  type: 'int32' | 'float32',
+  data: Int32Array | Float32Array,
+  dims: number[],
+) => unknown;
+
+/** One sentence's result; the CLI prints exactly this shape per input line. */
+export interface SentenceTags {
+  labels: string[];
+  ids: number[];
+  scores: Record<string, number>;
+}
+
+const SCORE_DECIMALS = 1e4;
+
+/**
+ * Multi-label sentence tagger over a hashed n-gram bag model: featurize, pad into batches of similar length (less
+ * padding, same results), run, apply one threshold per label.
+ */
+export class SentenceTagger {
+  private readonly featurizer: Featurizer;
+
+  constructor(
+    private readonly session: SessionLike,
+    private readonly Tensor: TensorFactory,
+    readonly config: TaggerConfig,
+    private readonly batchSize = 64,
+  ) {
+    this.featurizer = new Featurizer(config.featurizer);
+  }
+
+  /** Label probabilities per text, in label order. */
+  async probabilities(texts: readonly string[]): Promise<Float32Array[]> {
+    const items = texts.map((text, index) => ({ index, ids: this.featurizer.ids(text) }));
+    items.sort((a, b) => a.ids.length - b.ids.length);
+    const result: Float32Array[] = new Array<Float32Array>(texts.length);
+    const n = this.config.labels.length;
+    for (let b = 0; b < items.length; b += this.batchSize) {
+      const batch = items.slice(b, b + this.batchSize);
+      // Width ≥ 1 so a text without tokens still runs (it pools to zero and scores the bias).
+      const width = Math.max(1, ...batch.map((item) => item.ids.length));
+      const idData = new Int32Array(batch.length * width);
+      // Pooling weights are computed inside the graph; the mask only marks real ids (1) against padding (0).
+      const maskData = new Float32Array(batch.length * width);
+      batch.forEach((item, row) => {
+        idData.set(item.ids, row * width);
+        maskData.fill(1, row * width, row * width + item.ids.length);
+      });
+      const outputs = await this.session.run({
+        [this.config.inputIds]: new this.Tensor('int32', idData, [batch.length, width]),
+        [this.config.inputMask]: new this.Tensor('float32', maskData, [batch.length, width]),
+      });
+      const probs = outputs[this.config.output]?.data;
+      if (!(probs instanceof Float32Array) || probs.length !== batch.length * n) {
+        throw new Error(`Tagging model returned no '${this.config.output}' of ${batch.length}×${n} floats.`);
+      }
+      batch.forEach((item, row) => {
+        result[item.index] = probs.slice(row * n, (row + 1) * n);
+      });
+    }
+    return result;
+  }
+
+  async tagSentences(texts: readonly string[]): Promise<SentenceTags[]> {
+    const probs = await this.probabilities(texts);
+    return probs.map((p) => this.decide(p));
+  }
+
+  decide(probs: Float32Array): SentenceTags {
+    const { labels, thresholds } = this.config;
+    const tags: SentenceTags = { labels: [], ids: [], scores: {} };
+    labels.forEach((label, i) => {
+      const score = probs[i] ?? 0;
+      tags.scores[label] = Math.round(score * SCORE_DECIMALS) / SCORE_DECIMALS;
+      if (score >= (thresholds[i] ?? Infinity)) {
+        tags.labels.push(label);
+        tags.ids.push(i);
+      }
+    });
+    return tags;
+  }
+}

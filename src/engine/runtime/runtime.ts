@@ -1,0 +1,141 @@
+import { isAbortError } from '../errors';
+import type { BackendInfo, BackendName, BackendPreference } from '../types';
+import { chooseBackend, errorText, wasmThreadCount, type RuntimeEnvironment } from './backend-choice';
+import type { OrtLoader, OrtModule, OrtSession } from './ort';
+
+interface DeviceLike {
+  lost?: Promise<{ message?: string; reason?: string }>;
+}
+
+export type BackendListener = (info: BackendInfo) => void;
+
+/**
+ * The only owner of onnxruntime: picks the backend, configures the runtime, creates sessions from verified
+ * bytes and moves from WebGPU to WASM when WebGPU fails (session creation, a run, or a lost device).
+ */
+export class Runtime {
+  private info: Promise<BackendInfo> | null = null;
+  private readonly modules = new Map<BackendName, Promise<OrtModule>>();
+  private readonly listeners = new Set<BackendListener>();
+  private watchingDevice = false;
+
+  constructor(
+    private readonly loadOrt: OrtLoader,
+    private readonly environment: RuntimeEnvironment,
+    private preference: BackendPreference = 'auto',
+  ) {}
+
+  backend(): Promise<BackendInfo> {
+    this.info ??= chooseBackend(this.preference, this.environment);
+    return this.info;
+  }
+
+  async setPreference(preference: BackendPreference): Promise<BackendInfo> {
+    this.preference = preference;
+    this.info = chooseBackend(preference, this.environment);
+    const info = await this.info;
+    this.notify(info);
+    return info;
+  }
+
+  /** Called with the new BackendInfo whenever the active backend may have changed. */
+  onChange(listener: BackendListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  ort(backend: BackendName): Promise<OrtModule> {
+    let module = this.modules.get(backend);
+    if (!module) {
+      module = this.loadOrt(backend).then((ort) => this.configure(ort, backend));
+      // A failed load may succeed later (e.g. a flaky network for the wasm binary), so don't cache failures.
+      module.catch(() => this.modules.delete(backend));
+      this.modules.set(backend, module);
+    }
+    return module;
+  }
+
+  /** Creates a session from model bytes; `gpuOutputs` stay on the GPU under WebGPU (e.g. the KV cache). */
+  async createSession(
+    backend: BackendName,
+    bytes: Uint8Array,
+    gpuOutputs: readonly string[] = [],
+  ): Promise<OrtSession> {
+    const ort = await this.ort(backend);
+    const session = await ort.InferenceSession.create(bytes, {
+      executionProviders: [backend],
+      graphOptimizationLevel: 'all',
+      // Spinning threads wait for work by burning CPU; on a busy machine (or beside a browser) that halves
+      // throughput of the small per-token decoder runs, measured on onnxruntime-node.
+      ...(backend === 'cpu' ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),
+      ...(backend === 'webgpu' && gpuOutputs.length > 0
+        ? {
+            preferredOutputLocation: Object.fromEntries(
+              gpuOutputs.map((name) => [name, 'gpu-buffer' as const]),
+            ),
+          }
+        : {}),
+    });
+    if (backend === 'webgpu') void this.watchDevice(ort);
+    return session;
+  }
+
+  /**
+   * Moves new work from WebGPU to WASM after `error` on `backend`.
+   * Returns true when the caller should retry its work (on the backend now active).
+   */
+  async fallBack(backend: BackendName, error: unknown): Promise<boolean> {
+    if (backend !== 'webgpu' || isAbortError(error)) return false;
+    const current = await this.backend();
+    if (current.active === 'webgpu') {
+      const info: BackendInfo = {
+        active: 'wasm',
+        preference: current.preference,
+        reason: `WASM — WebGPU failed: ${errorText(error)}`,
+        wasmThreads: wasmThreadCount(this.environment),
+      };
+      this.info = Promise.resolve(info);
+      this.notify(info);
+    }
+    return true;
+  }
+
+  /** Runs `work` on the active backend; after a WebGPU failure, retries it once on WASM. */
+  async withFallback<T>(work: (backend: BackendName) => Promise<T>): Promise<T> {
+    const { active } = await this.backend();
+    try {
+      return await work(active);
+    } catch (error) {
+      if (!(await this.fallBack(active, error))) throw error;
+      const { active: retryBackend } = await this.backend();
+      return work(retryBackend);
+    }
+  }
+
+  private configure(ort: OrtModule, backend: BackendName): OrtModule {
+    if (backend !== 'cpu') {
+      // Must be set before the first session; threads need cross-origin isolation in browsers.
+      ort.env.wasm.numThreads = wasmThreadCount(this.environment);
+    }
+    return ort;
+  }
+
+  private async watchDevice(ort: OrtModule): Promise<void> {
+    if (this.watchingDevice) return;
+    this.watchingDevice = true;
+    try {
+      const device = (await ort.env.webgpu.device) as DeviceLike | undefined;
+      const lost = await device?.lost;
+      if (lost) {
+        this.watchingDevice = false;
+        await this.fallBack('webgpu', new Error(`GPU device lost${lost.message ? `: ${lost.message}` : ''}`));
+      }
+    } catch {
+      this.watchingDevice = false;
+    }
+  }
+
+  private notify(info: BackendInfo): void {
+    for (const listener of this.listeners) listener(info);
+  }
+}

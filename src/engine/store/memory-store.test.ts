@@ -1,0 +1,18 @@
+import { expect, it } from 'vitest';
+import { MemoryStore } from './memory-store';
+
+it('stores copies, lists by prefix, reports sizes and deletes', async () => {
+  const store = new MemoryStore();
+  const bytes = new Uint8Array([1, 2, 3]);
+  await store.put('https://a.example/m/x.onnx', bytes);
+  await store.put('https://a.example/n/y.onnx', new Uint8Array(5));
+  bytes[0] = 9;
+  expect(await store.get('https://a.example/m/x.onnx')).toEqual(new Uint8Array([1, 2, 3]));
+  expect(await store.size('https://a.example/n/y.onnx')).toBe(5);
+  expect(await store.size('https://a.example/missing')).toBeNull();
+  expect(await store.keys('https://a.example/m/')).toEqual(['https://a.example/m/x.onnx']);
+  expect(await store.storage()).toEqual({ usage: 8, quota: null, persisted: false });
+  expect(await store.delete('https://a.example/m/x.onnx')).toBe(true);
+  expect(await store.delete('https://a.example/m/x.onnx')).toBe(false);
+  expect(await store.get('https://a.example/m/x.onnx')).toBeNull();
+});

@@ -1,0 +1,72 @@
+/**
+ * Splits text into what a sentence-level model should see and what must come back byte for byte:
+ * line breaks, blank lines, indentation and inter-sentence spaces are `space`; sentences made only of
+ * numbers, URLs, e-mail addresses or punctuation are `keep`.
+ */
+export type Piece =
+  { kind: 'space'; text: string } | { kind: 'keep'; text: string } | { kind: 'sentence'; text: string };
+
+const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+/giu;
+const EMAIL_PATTERN = /[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+/gu;
+const LETTER = /\p{L}/u;
+
+/** True when a sentence has nothing a translation model should touch. */
+export function isUntranslatable(text: string): boolean {
+  return !LETTER.test(text.replace(URL_PATTERN, ' ').replace(EMAIL_PATTERN, ' '));
+}
+
+function splitEdges(text: string): [leading: string, core: string, trailing: string] {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/u.exec(text);
+  return match ? [match[1] ?? '', match[2] ?? '', match[3] ?? ''] : ['', text, ''];
+}
+
+function pushSpace(pieces: Piece[], text: string): void {
+  if (!text) return;
+  const last = pieces[pieces.length - 1];
+  if (last?.kind === 'space') last.text += text;
+  else pieces.push({ kind: 'space', text });
+}
+
+function sentenceSegmenter(locale: string | undefined): Intl.Segmenter {
+  try {
+    return new Intl.Segmenter(locale, { granularity: 'sentence' });
+  } catch {
+    return new Intl.Segmenter(undefined, { granularity: 'sentence' });
+  }
+}
+
+/** Sentence boundaries of `text`, never inside a URL or e-mail address (the segmenter breaks at `?` or `!`). */
+function sentenceSpans(segmenter: Intl.Segmenter, text: string): string[] {
+  const protectedSpans = [...text.matchAll(URL_PATTERN), ...text.matchAll(EMAIL_PATTERN)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  const cuts = [...segmenter.segment(text)]
+    .map((segment) => segment.index)
+    .filter((cut) => cut > 0 && !protectedSpans.some(({ start, end }) => cut > start && cut < end));
+  const spans: string[] = [];
+  let from = 0;
+  for (const cut of [...cuts, text.length]) {
+    if (cut > from) spans.push(text.slice(from, cut));
+    from = cut;
+  }
+  return spans;
+}
+
+/** Lines are kept apart (a translation never moves text across a line break); each line splits into sentences. */
+export function segmentText(text: string, locale?: string): Piece[] {
+  const segmenter = sentenceSegmenter(locale);
+  const pieces: Piece[] = [];
+  for (const part of text.split(/(\r?\n)/u)) {
+    const [leading, content, trailing] = splitEdges(part);
+    pushSpace(pieces, leading);
+    for (const segment of sentenceSpans(segmenter, content)) {
+      const [before, sentence, after] = splitEdges(segment);
+      pushSpace(pieces, before);
+      if (sentence) pieces.push({ kind: isUntranslatable(sentence) ? 'keep' : 'sentence', text: sentence });
+      pushSpace(pieces, after);
+    }
+    pushSpace(pieces, trailing);
+  }
+  return pieces;
+}

@@ -1,0 +1,96 @@
+import type { BackendName, GenerationOptions } from '../types';
+import { generationSettings, maxNewTokens, type GenerationSettings } from './generation-config';
+import type { SentenceTranslation } from './document';
+import { search } from './search';
+import type { Seq2SeqModel } from './seq2seq-model';
+import type { TextTokenizer } from './tokenizer';
+
+type Json = Record<string, unknown>;
+
+const DEFAULT_MAX_INPUT_TOKENS = 512;
+
+/** Tokenize → encode → search → detokenize for one sentence of one model. */
+export class SentenceTranslator {
+  private readonly maxInputTokens: number;
+
+  constructor(
+    private readonly tokenizer: TextTokenizer,
+    private readonly model: Seq2SeqModel,
+    private readonly config: Json,
+    private readonly generationConfig: Json,
+  ) {
+    const positions = config.max_position_embeddings;
+    this.maxInputTokens = typeof positions === 'number' ? positions : DEFAULT_MAX_INPUT_TOKENS;
+  }
+
+  get backend(): BackendName {
+    return this.model.backend;
+  }
+
+  settings(options?: GenerationOptions): GenerationSettings {
+    return generationSettings(this.config, this.generationConfig, options);
+  }
+
+  async translate(
+    sentence: string,
+    options: GenerationOptions = {},
+    onPartial?: (text: string) => void,
+    signal?: AbortSignal,
+  ): Promise<SentenceTranslation> {
+    const ids = this.tokenizer.encode(sentence);
+    if (ids.length > this.maxInputTokens) return this.translateInHalves(sentence, options, onPartial, signal);
+    const tokens = await this.generate(ids, options, onPartial, signal);
+    return { text: this.tokenizer.decode(tokens).trim(), tokens: tokens.length };
+  }
+
+  /** Token ids the model generates for `ids` (EOS and start token excluded). */
+  async generate(
+    ids: readonly number[],
+    options: GenerationOptions = {},
+    onPartial?: (text: string) => void,
+    signal?: AbortSignal,
+    useCache?: boolean,
+  ): Promise<number[]> {
+    const settings = this.settings(options);
+    const encoded = await this.model.encode(ids);
+    const decoder = this.model.sentenceDecoder(encoded, useCache);
+    try {
+      const result = await search(decoder, {
+        startTokenId: settings.decoderStartTokenId,
+        eosTokenIds: settings.eosTokenIds,
+        bannedTokenIds: settings.bannedTokenIds,
+        numBeams: settings.numBeams,
+        lengthPenalty: settings.lengthPenalty,
+        earlyStopping: settings.earlyStopping,
+        noRepeatNgramSize: settings.noRepeatNgramSize,
+        renormalize: settings.renormalize,
+        maxNewTokens: maxNewTokens(settings, ids.length),
+        signal,
+        onStep: onPartial ? (tokens) => onPartial(this.tokenizer.decode(tokens)) : undefined,
+      });
+      return result.tokens;
+    } finally {
+      decoder.dispose();
+      this.model.releaseEncoded(encoded);
+    }
+  }
+
+  dispose(): Promise<void> {
+    return this.model.dispose();
+  }
+
+  /** Inputs longer than the model's positions are split at the middle space and translated in parts. */
+  private async translateInHalves(
+    sentence: string,
+    options: GenerationOptions,
+    onPartial: ((text: string) => void) | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<SentenceTranslation> {
+    const words = sentence.split(/(\s+)/u);
+    const middle = Math.max(1, Math.floor(words.length / 4) * 2);
+    const cut = words.length > 2 ? words.slice(0, middle).join('').length : Math.floor(sentence.length / 2);
+    const first = await this.translate(sentence.slice(0, cut).trim(), options, onPartial, signal);
+    const second = await this.translate(sentence.slice(cut).trim(), options, onPartial, signal);
+    return { text: `${first.text} ${second.text}`, tokens: first.tokens + second.tokens };
+  }
+}

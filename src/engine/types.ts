@@ -1,0 +1,130 @@
+/**
+ * Shared vocabulary of the engine: catalog schema, progress events, backends and task results.
+ * Everything here is plain data so it crosses the worker boundary (structured clone) unchanged.
+ */
+
+/** Which inference backend a session runs on. `cpu` is onnxruntime-node (CLI only). */
+export type BackendName = 'webgpu' | 'wasm' | 'cpu';
+
+/** What the user asked for; `auto` prefers WebGPU and falls back to WASM. */
+export type BackendPreference = 'auto' | 'webgpu' | 'wasm';
+
+export interface BackendInfo {
+  /** Backend actually in use for new sessions. */
+  active: BackendName;
+  preference: BackendPreference;
+  /** Human-readable reason, e.g. "WASM — no WebGPU adapter". */
+  reason: string;
+  /** WASM threads in use (2 when crossOriginIsolated). */
+  wasmThreads: number;
+  /** Adapter description when WebGPU is available, e.g. "google swiftshader (fallback)". */
+  adapter?: string;
+}
+
+export type ModelTask = 'translation' | 'unfair-tos' | 'contract-clauses';
+
+export interface ModelFile {
+  /** Path relative to the model's baseUrl, e.g. "onnx/encoder_model_quantized.onnx". */
+  path: string;
+  /** Exact byte size; used for progress and to reject truncated bodies. */
+  size: number;
+  /** Lower-case hex SHA-256 of the file. */
+  sha256: string;
+}
+
+export interface CatalogModel {
+  id: string;
+  name: string;
+  task: ModelTask;
+  /** For translation models. */
+  source?: string;
+  target?: string;
+  /** For tagging models: label names in id order. */
+  labels?: string[];
+  /**
+   * Where the files live. Relative URLs resolve against the catalog's own URL (bundled models);
+   * absolute URLs point at a remote host in the Transformers.js/Optimum layout.
+   */
+  baseUrl: string;
+  files: ModelFile[];
+  license: string;
+  attribution: string;
+  description?: string;
+  /** True when files come from another host and need internet the first time. */
+  remote?: boolean;
+  /** Test fixtures are never offered to users as real models. */
+  fixture?: boolean;
+}
+
+export interface Catalog {
+  version: 1;
+  models: CatalogModel[];
+}
+
+/** One event type from loader to UI (Transformers.js-style vocabulary). */
+export type LoadProgress =
+  | { status: 'initiate'; modelId: string; file: string; total: number }
+  | {
+      status: 'progress';
+      modelId: string;
+      file: string;
+      /** Bytes of this file received so far / expected. */
+      fileLoaded: number;
+      fileTotal: number;
+      /** Bytes of all the model's files received so far / expected. */
+      loaded: number;
+      total: number;
+      /** Bytes per second over the recent window. */
+      rate: number;
+      /** Seconds to completion at the current rate, or null when unknown. */
+      etaSeconds: number | null;
+    }
+  | { status: 'retry'; modelId: string; file: string; attempt: number; delayMs: number; reason: string }
+  | { status: 'done'; modelId: string; file: string; fromCache: boolean }
+  | { status: 'ready'; modelId: string };
+
+export type ModelState = 'absent' | 'downloading' | 'ready' | 'failed';
+
+export interface ModelStatus {
+  id: string;
+  state: ModelState;
+  /** Bytes cached for this model. */
+  cachedBytes: number;
+  totalBytes: number;
+  error?: string;
+}
+
+export interface StorageInfo {
+  usage: number | null;
+  quota: number | null;
+  persisted: boolean | null;
+}
+
+/** Options that override generation_config.json. */
+export interface GenerationOptions {
+  /** 1 = greedy. */
+  numBeams?: number;
+  lengthPenalty?: number;
+  /** Cap on new tokens = maxLengthFactor * input tokens + maxLengthOffset. */
+  maxLengthFactor?: number;
+  maxLengthOffset?: number;
+}
+
+export interface TranslateRequest {
+  modelId: string;
+  text: string;
+  options?: GenerationOptions;
+}
+
+/** Streamed while a translation runs. */
+export type TranslateEvent =
+  | { type: 'token'; segment: number; text: string }
+  | { type: 'segment'; segment: number; source: string; translation: string; done: number; total: number }
+  | { type: 'stats'; tokens: number; seconds: number; backend: BackendName };
+
+export interface TranslateResult {
+  text: string;
+  tokens: number;
+  seconds: number;
+  backend: BackendName;
+}

@@ -1,0 +1,22 @@
+/**
+ * Segments every CUAD contract with the engine's own segmenter, so training units are exactly the units the app
+ * tags. Reads work/legal/cuad/contracts.jsonl, writes work/legal/cuad/segments.jsonl.
+ *
+ *   node --import tsx training/lexlet_legal/cuad_segments.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { segmentClauses } from '../../src/engine/legal/segment';
+
+const work = new URL('../work/legal/cuad/', import.meta.url);
+const txtDir = '/work/shared/data/legal/cuad_v1/full_contract_txt';
+const out: string[] = [];
+for (const line of readFileSync(new URL('contracts.jsonl', work), 'utf8').split('\n')) {
+  if (!line.trim()) continue;
+  const { file } = JSON.parse(line) as { file: string };
+  const text = readFileSync(join(txtDir, file), 'utf8');
+  const segments = segmentClauses(text).map((s) => [s.start, s.end, s.kind === 'heading' ? 1 : 0]);
+  out.push(JSON.stringify({ file, segments }));
+}
+writeFileSync(new URL('segments.jsonl', work), out.join('\n') + '\n');
+console.log(`${out.length} contracts segmented`);

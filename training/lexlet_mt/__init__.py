@@ -1,0 +1,1 @@
+"""Lexlet translation model training pipeline (data → tokenizer → model → train → evaluate)."""

@@ -1,0 +1,180 @@
+"""Stage 2: train a joint SentencePiece unigram model and convert it to a Hugging Face tokenizer.json.
+
+Usage (from training/):  /usr/bin/python3 -m lexlet_mt.tokenizer --config en-es
+
+Writes training/work/<pair>/tokenizer/{spm.model, tokenizer.json, tokenizer_config.json}.
+Special ids are fixed: <pad>=0 (also the decoder start token, as in Marian), </s>=1, <unk>=2.
+
+Normalisation is done the same way on both sides: SentencePiece runs with the 'identity' rule on text that
+data.py already turned into NFC with collapsed whitespace, and tokenizer.json repeats exactly that
+(NFC, whitespace runs → one space, strip) so raw user input in the browser gets the same ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+from pathlib import Path
+
+import sentencepiece as spm
+
+from .config import read_lines, work_dir
+
+PAD_ID, EOS_ID, UNK_ID = 0, 1, 2
+PAD, EOS, UNK = "<pad>", "</s>", "<unk>"
+SPACE_MARK = "\u2581"
+
+
+def tokenizer_dir(cfg: dict) -> Path:
+    return work_dir(cfg) / "tokenizer"
+
+
+def train_sentencepiece(cfg: dict) -> Path:
+    work = work_dir(cfg)
+    out = tokenizer_dir(cfg)
+    out.mkdir(parents=True, exist_ok=True)
+    tok_cfg = cfg["tokenizer"]
+    sentences = read_lines(work / "train.src") + read_lines(work / "train.tgt")
+    model = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(sentences),
+        model_writer=model,
+        model_type=tok_cfg.get("model_type", "unigram"),
+        vocab_size=tok_cfg["vocab_size"],
+        character_coverage=tok_cfg.get("character_coverage", 1.0),
+        normalization_rule_name="identity",
+        remove_extra_whitespaces=True,
+        pad_id=PAD_ID,
+        eos_id=EOS_ID,
+        unk_id=UNK_ID,
+        bos_id=-1,
+        pad_piece=PAD,
+        eos_piece=EOS,
+        unk_piece=UNK,
+        input_sentence_size=len(sentences),
+        shuffle_input_sentence=False,
+        num_threads=1,
+        minloglevel=2,
+    )
+    path = out / "spm.model"
+    path.write_bytes(disable_repeated_pieces(model.getvalue()))
+    return path
+
+
+_REPEATED_NON_LETTERS = re.compile(r"(\W+|\d+|_+)\1+")
+
+
+def disable_repeated_pieces(model_bytes: bytes) -> bytes:
+    """Renames pieces like "00" so no input has two equally scored segmentations.
+
+    With both "0" and "00" in the vocabulary, "000" splits as "0"+"00" or "00"+"0" with exactly the same
+    total score; SentencePiece (float32) and tokenizers.js (float64) then break the tie differently.
+    Numbers matter in legal text, so digit and punctuation runs are spelled piece by piece instead.
+    Letter repeats ("ll") stay: they are real Spanish units and runs of three never occur in words.
+    The id keeps its place (and score) under a name that ordinary text does not contain.
+    """
+    from sentencepiece import sentencepiece_model_pb2
+
+    proto = sentencepiece_model_pb2.ModelProto()
+    proto.ParseFromString(model_bytes)
+    for index, piece in enumerate(proto.pieces):
+        text = piece.piece.lstrip(SPACE_MARK)
+        if piece.type == piece.NORMAL and _REPEATED_NON_LETTERS.fullmatch(text):
+            piece.piece = f"<unused-{index}>"
+    return proto.SerializeToString()
+
+
+def load_sentencepiece(cfg: dict) -> spm.SentencePieceProcessor:
+    return spm.SentencePieceProcessor(model_file=str(tokenizer_dir(cfg) / "spm.model"))
+
+
+def encode(sp: spm.SentencePieceProcessor, lines: list[str]) -> list[list[int]]:
+    """Ids with </s> appended, as the model sees them and as tokenizer.json produces them."""
+    return [ids + [EOS_ID] for ids in sp.encode(lines)]
+
+
+def to_hf_tokenizer(sp: spm.SentencePieceProcessor) -> dict:
+    vocab = [[sp.id_to_piece(i), sp.get_score(i)] for i in range(sp.get_piece_size())]
+    special = [(PAD_ID, PAD), (EOS_ID, EOS), (UNK_ID, UNK)]
+    metaspace = {"type": "Metaspace", "replacement": SPACE_MARK, "prepend_scheme": "always", "split": True}
+    return {
+        "version": "1.0",
+        "truncation": None,
+        "padding": None,
+        "added_tokens": [
+            {"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
+             "normalized": False, "special": True}
+            for i, t in special
+        ],
+        "normalizer": {
+            "type": "Sequence",
+            "normalizers": [
+                {"type": "NFC"},
+                {"type": "Replace", "pattern": {"Regex": "\\s+"}, "content": " "},
+                {"type": "Strip", "strip_left": True, "strip_right": True},
+            ],
+        },
+        "pre_tokenizer": metaspace,
+        "post_processor": {
+            "type": "TemplateProcessing",
+            "single": [{"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": EOS, "type_id": 0}}],
+            "pair": [
+                {"Sequence": {"id": "A", "type_id": 0}},
+                {"Sequence": {"id": "B", "type_id": 0}},
+                {"SpecialToken": {"id": EOS, "type_id": 0}},
+            ],
+            "special_tokens": {EOS: {"id": EOS, "ids": [EOS_ID], "tokens": [EOS]}},
+        },
+        "decoder": metaspace,
+        "model": {"type": "Unigram", "unk_id": UNK_ID, "vocab": vocab, "byte_fallback": False},
+    }
+
+
+def tokenizer_config(cfg: dict, max_length: int) -> dict:
+    return {
+        "tokenizer_class": "MarianTokenizer",
+        "source_lang": cfg["src_lang"],
+        "target_lang": cfg["tgt_lang"],
+        "separate_vocabs": False,
+        "model_max_length": max_length,
+        "eos_token": EOS,
+        "unk_token": UNK,
+        "pad_token": PAD,
+        "clean_up_tokenization_spaces": False,
+        "added_tokens_decoder": {
+            str(i): {"content": t, "lstrip": False, "normalized": False, "rstrip": False,
+                     "single_word": False, "special": True}
+            for i, t in ((PAD_ID, PAD), (EOS_ID, EOS), (UNK_ID, UNK))
+        },
+    }
+
+
+def write_hf_files(cfg: dict, out_dir: Path, max_length: int = 512) -> None:
+    sp = load_sentencepiece(cfg)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "tokenizer.json").write_text(json.dumps(to_hf_tokenizer(sp), ensure_ascii=False), encoding="utf-8")
+    (out_dir / "tokenizer_config.json").write_text(json.dumps(tokenizer_config(cfg, max_length), indent=2) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", required=True)
+    args = parser.parse_args()
+    from .config import load_config
+
+    cfg = load_config(args.config)
+    train_sentencepiece(cfg)
+    write_hf_files(cfg, tokenizer_dir(cfg))
+    sp = load_sentencepiece(cfg)
+    work = work_dir(cfg)
+    src, tgt = read_lines(work / "train.src"), read_lines(work / "train.tgt")
+    src_tokens = sum(len(x) for x in encode(sp, src))
+    tgt_tokens = sum(len(x) for x in encode(sp, tgt))
+    print(json.dumps({"vocab_size": sp.get_piece_size(), "train_src_tokens": src_tokens,
+                      "train_tgt_tokens": tgt_tokens, "dir": str(tokenizer_dir(cfg))}))
+
+
+if __name__ == "__main__":
+    main()

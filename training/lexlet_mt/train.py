@@ -1,0 +1,260 @@
+"""Stage 4: train one direction with token-based batches, resumable checkpoints and a wall-clock budget.
+
+Usage (from training/):
+  /usr/bin/python3 -m lexlet_mt.train --config en-es --threads 1 --max-minutes 90
+Rerunning the same command resumes from training/runs/<pair>/last.pt (model, optimiser, scheduler, data
+position and RNG state). Logs go to training/runs/<pair>/train.log; the best model by dev chrF (greedy,
+subset) is training/runs/<pair>/best.pt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+import torch
+from torch.nn import functional as F
+
+from .config import load_config, read_lines, runs_dir, work_dir
+from .decode import translate_ids
+from .metrics import corpus_bleu, corpus_chrf
+from .model import ModelConfig, Seq2SeqTransformer
+from .tokenizer import EOS_ID, PAD_ID, encode, load_sentencepiece
+
+
+class Logger:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(path, "a", encoding="utf-8")
+
+    def __call__(self, message: str) -> None:
+        line = f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {message}"
+        print(line, flush=True)
+        self.handle.write(line + "\n")
+        self.handle.flush()
+
+
+def make_batches(src: list, tgt: list, max_tokens: int, seed: int, epoch: int) -> list[list[int]]:
+    """Length-bucketed batches whose padded size (rows × longest side) stays under max_tokens.
+
+    Deterministic in (seed, epoch) so a resumed run rebuilds the same epoch and skips to its position.
+    """
+    rng = random.Random(seed * 1000 + epoch)
+    order = list(range(len(src)))
+    rng.shuffle(order)
+    chunk = 100 * max(1, max_tokens // 16)
+    batches = []
+    for start in range(0, len(order), chunk):
+        part = sorted(order[start : start + chunk], key=lambda i: (len(src[i]), len(tgt[i])))
+        batch: list[int] = []
+        longest = 0
+        for i in part:
+            size = max(len(src[i]), len(tgt[i]) + 1)
+            if batch and max(longest, size) * (len(batch) + 1) > max_tokens:
+                batches.append(batch)
+                batch, longest = [], 0
+            batch.append(i)
+            longest = max(longest, size)
+        if batch:
+            batches.append(batch)
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(indices: list[int], src: list, tgt: list) -> tuple[torch.Tensor, ...]:
+    src_len = max(len(src[i]) for i in indices)
+    tgt_len = max(len(tgt[i]) for i in indices)
+    input_ids = torch.full((len(indices), src_len), PAD_ID, dtype=torch.long)
+    decoder_input = torch.full((len(indices), tgt_len), PAD_ID, dtype=torch.long)
+    labels = torch.full((len(indices), tgt_len), PAD_ID, dtype=torch.long)
+    for row, i in enumerate(indices):
+        s, t = src[i], tgt[i]
+        input_ids[row, : len(s)] = torch.tensor(s)
+        labels[row, : len(t)] = torch.tensor(t)
+        # Marian: the decoder starts from pad and sees the target shifted right by one
+        decoder_input[row, 1 : len(t)] = torch.tensor(t[:-1])
+    return input_ids, (input_ids != PAD_ID).long(), decoder_input, labels
+
+
+def truncate(ids: list[list[int]], max_len: int) -> list[list[int]]:
+    return [x if len(x) <= max_len else x[: max_len - 1] + [EOS_ID] for x in ids]
+
+
+def inverse_sqrt(warmup: int):
+    def factor(step: int) -> float:
+        step = max(step, 1)
+        return min(step / warmup, math.sqrt(warmup / step))
+
+    return factor
+
+
+def evaluate_dev(model, sp, sources: list[str], references: list[str], beams: int = 1) -> dict:
+    model.eval()
+    src_ids = truncate(encode(sp, sources), 256)
+    start = time.time()
+    hyp_ids = translate_ids(model, src_ids, beams=beams)
+    hypotheses = sp.decode(hyp_ids)
+    model.train()
+    return {
+        "bleu": round(corpus_bleu(hypotheses, references), 2),
+        "chrf": round(corpus_chrf(hypotheses, references), 2),
+        "n": len(sources),
+        "seconds": round(time.time() - start, 1),
+        "sample": hypotheses[:3],
+    }
+
+
+def save_atomic(obj: dict, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--max-minutes", type=float, default=60.0, help="wall-clock budget of this invocation")
+    parser.add_argument("--max-epochs", type=int, default=100)
+    parser.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = no limit)")
+    parser.add_argument("--run-dir", default="", help="defaults to training/runs/<pair>")
+    args = parser.parse_args()
+
+    started = time.time()
+    # SIGTERM/SIGINT end the run after the current step with a checkpoint, so nothing is lost
+    interrupted: list[int] = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda signum, frame: interrupted.append(signum))
+
+    torch.set_num_threads(args.threads)
+    cfg = load_config(args.config)
+    tcfg = cfg["train"]
+    run = Path(args.run_dir) if args.run_dir else runs_dir(cfg)
+    run.mkdir(parents=True, exist_ok=True)
+    log = Logger(run / "train.log")
+
+    sp = load_sentencepiece(cfg)
+    work = work_dir(cfg)
+    src = truncate(encode(sp, read_lines(work / "train.src")), tcfg["max_len"])
+    tgt = truncate(encode(sp, read_lines(work / "train.tgt")), tcfg["max_len"])
+    dev_src, dev_tgt = read_lines(work / "dev.src"), read_lines(work / "dev.tgt")
+    subset = random.Random(tcfg["seed"]).sample(range(len(dev_src)), min(tcfg["eval_subset"], len(dev_src)))
+    sub_src, sub_tgt = [dev_src[i] for i in subset], [dev_tgt[i] for i in subset]
+
+    model_cfg = ModelConfig.from_dict({**cfg["model"], "vocab_size": sp.get_piece_size(),
+                                       "pad_token_id": PAD_ID, "eos_token_id": EOS_ID})
+    torch.manual_seed(tcfg["seed"])
+    model = Seq2SeqTransformer(model_cfg)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=tcfg["lr"], betas=(0.9, 0.98), eps=1e-9,
+                                  weight_decay=tcfg["weight_decay"])
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, inverse_sqrt(tcfg["warmup_steps"]))
+    state = {"epoch": 0, "batch": 0, "step": 0, "best_chrf": -1.0, "stale_evals": 0, "train_seconds": 0.0,
+             "tokens": 0, "history": []}
+
+    last = run / "last.pt"
+    if last.exists():
+        ckpt = torch.load(last, map_location="cpu")
+        model.load_state_dict(ckpt["model"])
+        optimizer.load_state_dict(ckpt["optimizer"])
+        scheduler.load_state_dict(ckpt["scheduler"])
+        state = ckpt["state"]
+        random.setstate(ckpt["rng"]["python"])
+        torch.set_rng_state(ckpt["rng"]["torch"])
+        log(f"resumed from {last} at epoch {state['epoch']} batch {state['batch']} step {state['step']}")
+    else:
+        log(f"config {json.dumps(cfg)}")
+        log(f"params {model.num_parameters()} train_pairs {len(src)} tgt_tokens {sum(map(len, tgt))}")
+
+    def checkpoint(reason: str) -> None:
+        save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(),
+                     "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
+                     "state": state, "rng": {"python": random.getstate(), "torch": torch.get_rng_state()}},
+                    last)
+        log(f"checkpoint ({reason}) step {state['step']} -> {last}")
+
+    def run_eval() -> bool:
+        """Returns True when training should stop early."""
+        result = evaluate_dev(model, sp, sub_src, sub_tgt)
+        improved = result["chrf"] > state["best_chrf"]
+        if improved:
+            state["best_chrf"] = result["chrf"]
+            state["stale_evals"] = 0
+            save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(),
+                         "step": state["step"], "epoch": state["epoch"], "dev_subset": result}, run / "best.pt")
+        else:
+            state["stale_evals"] += 1
+        state["history"].append({"step": state["step"], "epoch": state["epoch"], **result})
+        log(f"eval step {state['step']} epoch {state['epoch']} dev{result['n']} greedy BLEU {result['bleu']} "
+            f"chrF {result['chrf']} ({result['seconds']}s){' *best*' if improved else ''} sample {result['sample']}")
+        return state["stale_evals"] >= tcfg["patience_evals"]
+
+    budget = args.max_minutes * 60
+    last_checkpoint = time.time()
+    window_loss, window_tokens, window_start = 0.0, 0, time.time()
+    stop = False
+    model.train()
+    while state["epoch"] < args.max_epochs and not stop:
+        batches = make_batches(src, tgt, tcfg["max_tokens"], tcfg["seed"], state["epoch"])
+        while state["batch"] < len(batches):
+            step_start = time.time()
+            input_ids, mask, decoder_input, labels = collate(batches[state["batch"]], src, tgt)
+            logits = model(input_ids, mask, decoder_input)
+            loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1), ignore_index=PAD_ID,
+                                   label_smoothing=tcfg["label_smoothing"])
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            tokens = int((labels != PAD_ID).sum())
+            state["step"] += 1
+            state["batch"] += 1
+            state["tokens"] += tokens
+            state["train_seconds"] += time.time() - step_start
+            window_loss += loss.item() * tokens
+            window_tokens += tokens
+            if state["step"] % 25 == 0:
+                elapsed = time.time() - window_start
+                log(f"step {state['step']} epoch {state['epoch']} batch {state['batch']}/{len(batches)} "
+                    f"loss {window_loss / window_tokens:.4f} lr {scheduler.get_last_lr()[0]:.6f} "
+                    f"tgt_tok/s {window_tokens / elapsed:.0f}")
+                window_loss, window_tokens, window_start = 0.0, 0, time.time()
+            if state["step"] % tcfg["eval_every_steps"] == 0 and run_eval():
+                log("early stop: dev chrF has not improved")
+                stop = True
+                break
+            if time.time() - started > budget or interrupted:
+                log("wall-clock budget reached" if not interrupted else f"signal {interrupted[0]} received")
+                stop = True
+                break
+            if time.time() - last_checkpoint > tcfg["checkpoint_minutes"] * 60:
+                checkpoint("periodic")
+                last_checkpoint = time.time()
+            if args.max_steps and state["step"] >= args.max_steps:
+                stop = True
+                break
+        else:
+            state["epoch"] += 1
+            state["batch"] = 0
+            log(f"epoch {state['epoch']} done")
+            if run_eval():
+                log("early stop: dev chrF has not improved")
+                stop = True
+            checkpoint("epoch")
+            last_checkpoint = time.time()
+    if not interrupted and (not state["history"] or state["history"][-1]["step"] != state["step"]):
+        run_eval()
+    checkpoint("end")
+    log(f"finished: steps {state['step']} epochs {state['epoch'] + state['batch'] / max(1, len(batches)):.2f} "
+        f"train_tokens {state['tokens']} avg_tgt_tok/s {state['tokens'] / max(1.0, state['train_seconds']):.0f} "
+        f"best_subset_chrf {state['best_chrf']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * WASM threads need SharedArrayBuffer, which needs cross-origin isolation; the headers must be on every
+ * response (the worker script and the .wasm too, or the module worker never starts).
+ */
+const crossOriginIsolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/** Serves `.wasm` as application/wasm in dev and preview so streaming compilation works. */
+function wasmMimeType(): Plugin {
+  const middleware = (
+    request: { url?: string },
+    response: { setHeader(name: string, value: string): void },
+    next: () => void,
+  ) => {
+    if (request.url?.split('?')[0]?.endsWith('.wasm')) response.setHeader('Content-Type', 'application/wasm');
+    next();
+  };
+  return {
+    name: 'lexlet-wasm-mime-type',
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    react(),
+    wasmMimeType(),
+    VitePWA({
+      // A custom service worker: Workbox's generated one would serve precached pages without COOP/COEP.
+      strategies: 'injectManifest',
+      srcDir: 'src/worker',
+      filename: 'service-worker.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Lexlet',
+        short_name: 'Lexlet',
+        description: 'Private, offline translation that runs entirely on your device.',
+        theme_color: '#1f4e79',
+        background_color: '#f7f8fa',
+        display: 'standalone',
+        start_url: '.',
+        scope: '.',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        // The app shell plus onnxruntime's .wasm/.mjs, so the engine starts offline. Model files are cached
+        // by the model loader (with integrity checks), never by the service worker. The manifest and its icons
+        // are added by the plugin itself.
+        globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,ico}'],
+        globIgnores: ['models/**', 'fixtures/**'],
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  server: { headers: crossOriginIsolation },
+  preview: { headers: crossOriginIsolation },
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  build: { target: 'es2022' },
+});
