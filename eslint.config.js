@@ -4,7 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'public', 'training', 'test-results', 'playwright-report'] },
+  {
+    ignores: ['dist', 'dev-dist', 'node_modules', 'public', 'training', 'test-results', 'playwright-report'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -3,7 +3,7 @@
 # the Python stack for the training-pipeline tests. Safe to run again; it skips what is already there.
 set -euo pipefail
 
-packages=(chromium python3-torch python3-onnx python3-sentencepiece python3-numpy libopenblas0-pthread)
+packages=(chromium python3-torch python3-onnx python3-sentencepiece python3-numpy python3-pytest python3-sklearn libopenblas0-pthread)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -10,7 +10,11 @@ export interface ModelRepository {
   status(modelId: string): Promise<ModelStatus>;
   statuses(): Promise<ModelStatus[]>;
   /** Makes every file of the model available locally (no-op for what is already cached and valid). */
-  download(modelId: string, onProgress?: (event: LoadProgress) => void, signal?: AbortSignal): Promise<ModelStatus>;
+  download(
+    modelId: string,
+    onProgress?: (event: LoadProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<ModelStatus>;
   /** Verified bytes of one file; downloads it first if needed. */
   readFile(modelId: string, path: string, signal?: AbortSignal): Promise<Uint8Array>;
   delete(modelId: string): Promise<ModelStatus>;

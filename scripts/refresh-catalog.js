@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Rewrites the byte size and SHA-256 of every local file listed in a catalog from the files on disk,
+// so a re-exported model never ships with stale integrity data. Remote (absolute baseUrl) models are left alone.
+// Usage: node scripts/refresh-catalog.js [public/models/catalog.json] [--check]
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const catalogPath = args.find((a) => !a.startsWith('--')) ?? 'public/models/catalog.json';
+const catalog = JSON.parse(readFileSync(catalogPath, 'utf8'));
+let stale = 0;
+
+for (const model of catalog.models) {
+  if (/^[a-z]+:/i.test(model.baseUrl)) continue;
+  for (const file of model.files) {
+    const bytes = readFileSync(join(dirname(catalogPath), model.baseUrl, file.path));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (file.size !== bytes.length || file.sha256 !== sha256) {
+      stale += 1;
+      console.error(`${model.id}/${file.path}: ${file.size} ${file.sha256} -> ${bytes.length} ${sha256}`);
+      file.size = bytes.length;
+      file.sha256 = sha256;
+    }
+  }
+}
+
+if (check) {
+  if (stale) {
+    console.error(`${stale} catalog entries do not match their files (run without --check to fix).`);
+    process.exit(1);
+  }
+  console.log(`${catalogPath}: all local files match.`);
+} else {
+  writeFileSync(catalogPath, JSON.stringify(catalog, null, 2) + '\n');
+  console.log(`${catalogPath}: ${stale} entries updated.`);
+}
