@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import random
 import subprocess
@@ -31,7 +30,15 @@ from .data import keep_pair, normalize
 from .export import export_model
 from .model import ModelConfig, Seq2SeqTransformer
 from .quantize import quantize_dir
-from .tokenizer import EOS, EOS_ID, PAD, PAD_ID, UNK, UNK_ID, encode, to_hf_tokenizer, tokenizer_config
+from .tokenizer import (
+    EOS_ID,
+    PAD_ID,
+    UNK_ID,
+    encode,
+    to_hf_tokenizer,
+    tokenizer_config,
+    train_sentencepiece_bytes,
+)
 from .train import collate, make_batches
 
 CORPUS = Path("/work/shared/data/translation/tatoeba-anki-spa-eng/spa.txt")
@@ -73,29 +80,8 @@ def short_pairs(corpus: Path = CORPUS) -> List[Tuple[str, str]]:
 
 def train_tokenizer(sentences: Sequence[str]) -> spm.SentencePieceProcessor:
     """Same SentencePiece settings as lexlet_mt.tokenizer, at fixture size."""
-    model = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(sentences),
-        model_writer=model,
-        model_type="unigram",
-        vocab_size=VOCAB,
-        character_coverage=1.0,
-        normalization_rule_name="identity",
-        remove_extra_whitespaces=True,
-        pad_id=PAD_ID,
-        eos_id=EOS_ID,
-        unk_id=UNK_ID,
-        bos_id=-1,
-        pad_piece=PAD,
-        eos_piece=EOS,
-        unk_piece=UNK,
-        input_sentence_size=len(sentences),
-        shuffle_input_sentence=False,
-        seed_sentencepiece_size=100000,
-        num_threads=1,
-        minloglevel=2,
-    )
-    return spm.SentencePieceProcessor(model_proto=model.getvalue())
+    model = train_sentencepiece_bytes(sentences, vocab_size=VOCAB, seed_sentencepiece_size=100000)
+    return spm.SentencePieceProcessor(model_proto=model)
 
 
 def train_model(src: List[List[int]], tgt: List[List[int]], vocab_size: int, log=print) -> Seq2SeqTransformer:

@@ -17,6 +17,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Sequence
 
 import sentencepiece as spm
 
@@ -37,13 +38,35 @@ def train_sentencepiece(cfg: dict) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     tok_cfg = cfg["tokenizer"]
     sentences = read_lines(work / "train.src") + read_lines(work / "train.tgt")
+    model_bytes = train_sentencepiece_bytes(
+        sentences,
+        vocab_size=tok_cfg["vocab_size"],
+        model_type=tok_cfg.get("model_type", "unigram"),
+        character_coverage=tok_cfg.get("character_coverage", 1.0),
+    )
+    path = out / "spm.model"
+    path.write_bytes(disable_repeated_pieces(model_bytes))
+    return path
+
+
+def train_sentencepiece_bytes(
+    sentences: Sequence[str],
+    vocab_size: int,
+    model_type: str = "unigram",
+    character_coverage: float = 1.0,
+    **extra: object,
+) -> bytes:
+    """Trains a SentencePiece model with the project's fixed special ids and no normalisation (text is NFC already).
+
+    Shared by the real tokenizers and the test fixture so both tokenize the same way.
+    """
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(sentences),
         model_writer=model,
-        model_type=tok_cfg.get("model_type", "unigram"),
-        vocab_size=tok_cfg["vocab_size"],
-        character_coverage=tok_cfg.get("character_coverage", 1.0),
+        model_type=model_type,
+        vocab_size=vocab_size,
+        character_coverage=character_coverage,
         normalization_rule_name="identity",
         remove_extra_whitespaces=True,
         pad_id=PAD_ID,
@@ -57,10 +80,9 @@ def train_sentencepiece(cfg: dict) -> Path:
         shuffle_input_sentence=False,
         num_threads=1,
         minloglevel=2,
+        **extra,
     )
-    path = out / "spm.model"
-    path.write_bytes(disable_repeated_pieces(model.getvalue()))
-    return path
+    return model.getvalue()
 
 
 _REPEATED_NON_LETTERS = re.compile(r"(\W+|\d+|_+)\1+")
