@@ -1,4 +1,5 @@
 import { abortError } from '../errors';
+import { yieldIfBusy } from '../event-loop';
 import type { TranslateEvent } from '../types';
 import { segmentText } from './segment';
 
@@ -49,6 +50,7 @@ export async function translateDocument(
       output.push(piece.text);
       continue;
     }
+    await yieldIfBusy();
     if (options.signal?.aborted) throw abortError();
     const segment = done;
     let translation = piece.kind === 'keep' ? piece.text : options.memo?.get(piece.text);

@@ -118,6 +118,35 @@ describe('search', () => {
     expect(model.live.size).toBe(0);
   });
 
+  it('hears an abort sent as a message while every model run resolves as a microtask', async () => {
+    // On WASM a model run never returns to the event loop, so an abort posted by the page (a macrotask) is only
+    // seen if the search yields between steps.
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 0);
+    const busy: StepModel<object> = {
+      async step(hypotheses) {
+        const end = performance.now() + 10;
+        while (performance.now() < end) {
+          // A synchronous 10 ms model run.
+        }
+        return hypotheses.map(({ tokens }) => {
+          const logits = new Float32Array(VOCAB).fill(Math.log(1e-9));
+          logits[tokens.length % 2 ? A : B] = 0;
+          return { logits, state: {} };
+        });
+      },
+      release: () => undefined,
+    };
+    const error = await search(busy, {
+      ...base,
+      numBeams: 1,
+      lengthPenalty: 1,
+      maxNewTokens: 400,
+      signal: controller.signal,
+    }).catch((caught: unknown) => caught);
+    expect(isAbortError(error)).toBe(true);
+  });
+
   it('never emits banned tokens such as pad', async () => {
     const result = await search(toyModel({ '': { [A]: 0.9, [B]: 0.1 } }), {
       ...base,

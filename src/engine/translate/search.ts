@@ -1,4 +1,5 @@
 import { abortError } from '../errors';
+import { yieldIfBusy } from '../event-loop';
 
 /** Logits for the next token plus whatever the model keeps for the prefix (its KV cache). */
 export interface DecoderStep<S> {
@@ -179,6 +180,7 @@ export async function search<S>(model: StepModel<S>, options: SearchOptions): Pr
   try {
     let done = false;
     for (let step = 0; step < options.maxNewTokens && !done; step++) {
+      await yieldIfBusy();
       if (options.signal?.aborted) throw abortError();
       const outputs = await model.step(
         beams.map((beam) => ({ tokens: beam.tokens, state: beam.state?.value ?? null })),
