@@ -1,0 +1,158 @@
+/**
+ * Translation in the browser: sentences/s and tokens/s for greedy and beam search on WASM (Debian Chromium,
+ * headless, cross-origin isolated so WASM uses 2 threads), then the renderer's memory while one model translates
+ * a long run of sentences (the page, its workers and the WASM heap all live in the renderer process).
+ *
+ *   node --import tsx bench/browser.ts [--model lexlet-en-es] [--input FILE] [--beams 1,4] [--repeats 3]
+ *     [--long-input FILE] [--long-lines 1000] [--skip-build]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import type { BenchMessage, BenchRequest } from './browser/protocol';
+import { formatTable } from './measure';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PORT = 4175;
+
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string', default: 'lexlet-en-es' },
+    input: { type: 'string', default: 'e2e/fixtures/sentences/dev-en-50.txt' },
+    beams: { type: 'string', default: '1,4' },
+    repeats: { type: 'string', default: '3' },
+    'long-input': { type: 'string' },
+    'long-lines': { type: 'string', default: '1000' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+
+function readLines(path: string): string[] {
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return [...new Set(lines)];
+}
+
+/** `count` lines: distinct dev sentences when the training split is on disk, else the input cycled. */
+function longRunLines(count: number, fallback: string[]): string[] {
+  const candidates = [values['long-input'], join(root, 'training/work/en-es/dev.src')].filter(
+    (path): path is string => Boolean(path && existsSync(path)),
+  );
+  const source = candidates[0] ? readLines(candidates[0]) : fallback;
+  return Array.from({ length: count }, (_, i) => source[i % source.length] as string);
+}
+
+/** Resident memory (MiB) of Chromium's renderer processes: the page, its workers and WebAssembly memory. */
+function rendererRssMiB(): number {
+  let kib = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/u.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer')) continue;
+      const match = /VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kib += Number(match?.[1] ?? 0);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return kib / 1024;
+}
+
+if (!values['skip-build']) await build({ configFile: join(root, 'bench/browser/vite.config.ts') });
+const server = spawn(process.execPath, ['scripts/serve.js', '--dir', 'dist-bench', '--port', String(PORT)], {
+  cwd: root,
+  stdio: 'ignore',
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+
+try {
+  const page = await browser.newPage();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      break;
+    } catch (error) {
+      if (attempt > 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('page is not cross-origin isolated');
+  const sentences = readLines(join(root, values.input ?? ''));
+  const request: BenchRequest = {
+    catalogUrl: new URL('models/catalog.json', page.url()).href,
+    modelId: values.model ?? 'lexlet-en-es',
+    sentences,
+    beams: (values.beams ?? '1').split(',').map(Number),
+    repeats: Math.max(1, Number(values.repeats)),
+    longRun: longRunLines(Number(values['long-lines']), sentences),
+    longRunEvery: 100,
+  };
+  await page.evaluate((started) => window.startBench(started), request);
+
+  let seen = 0;
+  let peak = 0;
+  let longRunStartRss = 0;
+  const rows: string[][] = [];
+  const memoryRows: string[][] = [];
+  let backend = '';
+  for (;;) {
+    const rss = rendererRssMiB();
+    peak = Math.max(peak, rss);
+    const messages = await page.evaluate((from) => window.benchMessages.slice(from), seen);
+    seen += messages.length;
+    for (const message of messages as BenchMessage[]) {
+      if (message.type === 'error') throw new Error(message.message);
+      if (message.type === 'loaded')
+        backend = `${message.backend}, model opened in ${message.loadSeconds.toFixed(2)} s`;
+      if (message.type === 'throughput') {
+        const { row } = message;
+        rows.push([
+          String(row.beams),
+          row.sentencesPerSecond.toFixed(2),
+          row.tokensPerSecond.toFixed(1),
+          row.msPerSentence.toFixed(1),
+        ]);
+        // The long run starts after the last throughput row: memory is measured from here.
+        if (rows.length === request.beams.length) {
+          longRunStartRss = rss;
+          peak = rss;
+        }
+      }
+      if (message.type === 'long-run') {
+        memoryRows.push([
+          String(message.done),
+          message.seconds.toFixed(1),
+          (message.done / message.seconds).toFixed(2),
+          (message.tokens / message.seconds).toFixed(1),
+          rss.toFixed(0),
+          peak.toFixed(0),
+        ]);
+      }
+    }
+    if ((messages as BenchMessage[]).some((message) => message.type === 'finished')) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  console.log(`Chromium ${browser.version()}, ${request.modelId}: ${backend}`);
+  console.log(`${sentences.length} sentences (${values.input}), ${request.repeats} passes, medians`);
+  console.log(formatTable(['beams', 'sentences/s', 'tokens/s', 'ms/sentence'], rows));
+  console.log(
+    `\nLong run: ${request.longRun.length} sentences, default generation settings; renderer RSS before: ${longRunStartRss.toFixed(0)} MiB`,
+  );
+  console.log(
+    formatTable(['sentences', 'seconds', 'sentences/s', 'tokens/s', 'RSS MiB', 'peak MiB'], memoryRows),
+  );
+} finally {
+  await browser.close();
+  server.kill();
+}
+process.exit(0);

@@ -1,0 +1,58 @@
+/// <reference lib="webworker" />
+/**
+ * Runs the engine's sentence translator in a dedicated worker, as the app does, on the WASM backend, and
+ * reports throughput and the progress of a long run to the page.
+ */
+import { Engine } from '../../src/engine/engine';
+import { createBrowserModelRepository } from '../../src/engine/models/browser-repository';
+import type { OrtModule } from '../../src/engine/runtime/ort';
+import { measureThroughput } from '../measure';
+import type { BenchMessage, BenchRequest } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (message: BenchMessage) => self.postMessage(message);
+
+async function run(request: BenchRequest): Promise<void> {
+  const engine = new Engine({
+    // Dynamic import, as in the app's worker: onnxruntime's pthread workers load its module too.
+    loadOrt: () => import('onnxruntime-web/webgpu') as Promise<OrtModule>,
+    repository: (catalogUrl) => createBrowserModelRepository(catalogUrl),
+    environment: { gpu: null, crossOriginIsolated: self.crossOriginIsolated },
+    preference: 'wasm',
+  });
+  await engine.loadCatalog(request.catalogUrl);
+  await engine.downloadModel(request.modelId, () => undefined);
+  const backend = await engine.getBackend();
+  const loadStarted = performance.now();
+  const translator = await engine.translator(request.modelId, backend.active);
+  post({ type: 'loaded', backend: backend.reason, loadSeconds: (performance.now() - loadStarted) / 1000 });
+
+  for (const numBeams of request.beams) {
+    post({
+      type: 'throughput',
+      row: await measureThroughput(translator, request.sentences, numBeams, request.repeats),
+    });
+  }
+
+  const started = performance.now();
+  let tokens = 0;
+  for (const [index, sentence] of request.longRun.entries()) {
+    tokens += (await translator.translate(sentence)).tokens;
+    const done = index + 1;
+    if (done % request.longRunEvery === 0 || done === request.longRun.length) {
+      post({ type: 'long-run', done, seconds: (performance.now() - started) / 1000, tokens });
+    }
+  }
+  await engine.dispose();
+  post({ type: 'finished' });
+}
+
+// onnxruntime's pthread workers are named "em-pthread…"; they must never run the benchmark.
+if (!self.name?.startsWith('em-pthread')) {
+  self.onmessage = (event: MessageEvent<BenchRequest>) => {
+    run(event.data).catch((error: unknown) =>
+      post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+}
