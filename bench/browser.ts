@@ -48,15 +48,35 @@ function longRunLines(count: number, fallback: string[]): string[] {
   return Array.from({ length: count }, (_, i) => source[i % source.length] as string);
 }
 
-/** Resident memory (MiB) of Chromium's renderer processes: the page, its workers and WebAssembly memory. */
-function rendererRssMiB(): number {
-  let kib = 0;
+function processCmdlines(): Map<string, string> {
+  const cmdlines = new Map<string, string>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/u.test(name))) {
     try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--type=renderer')) continue;
-      const match = /VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      kib += Number(match?.[1] ?? 0);
+      cmdlines.set(pid, readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return cmdlines;
+}
+
+/** Marks this benchmark's browser so its renderers can be told apart from any other Chromium running here. */
+const MARKER = `--lexlet-bench=${process.pid}`;
+
+/**
+ * Resident memory (MiB) of this browser's renderer processes: the page, its workers and WebAssembly memory.
+ * Renderers share the browser's --user-data-dir, which the marked browser process names.
+ */
+function rendererRssMiB(): number {
+  const cmdlines = processCmdlines();
+  const main = [...cmdlines.values()].find((cmdline) => cmdline.includes(MARKER));
+  const profile = main ? /--user-data-dir=(\S+)/u.exec(main)?.[1] : undefined;
+  if (!profile) return 0;
+  let kib = 0;
+  for (const [pid, cmdline] of cmdlines) {
+    if (!cmdline.includes('--type=renderer') || !cmdline.includes(`--user-data-dir=${profile}`)) continue;
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
       // The process ended while being read.
     }
@@ -71,7 +91,7 @@ const server = spawn(process.execPath, ['scripts/serve.js', '--dir', 'dist-bench
 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', MARKER],
 });
 
 try {
