@@ -1,0 +1,160 @@
+"""Stage 9: write a shipped model's MODEL_CARD.md from the run's own records, so no number is copied by hand.
+
+Usage (from training/):
+  /usr/bin/python3 -m lexlet_mt.card --config en-es [--model-dir ../public/models/lexlet-en-es]
+Reads work/<pair>/data_stats.json, runs/<pair>/train.log, runs/<pair>/eval.json (PyTorch fp32 + Apertium),
+runs/<pair>/eval-shipped.json (the shipped quantized model through the CLI) and the model folder's files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+from .config import load_config, runs_dir, work_dir
+
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
+TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
+
+
+def training_summary(log_path: Path) -> dict:
+    """Steps, epochs and tokens from the last `finished` line; wall time summed over every run segment."""
+    summary: dict = {"seconds": 0.0, "segments": 0}
+    segment_start: datetime | None = None
+    last: datetime | None = None
+    for line in log_path.read_text(encoding="utf-8").splitlines():
+        match = TIMESTAMP.match(line)
+        if not match:
+            continue
+        when = datetime.strptime(match.group(1), "%Y-%m-%dT%H:%M:%SZ")
+        message = match.group(2)
+        if message.startswith("config ") or message.startswith("resumed "):
+            if segment_start and last:
+                summary["seconds"] += (last - segment_start).total_seconds()
+            segment_start = when
+            summary["segments"] += 1
+        if message.startswith("params "):
+            summary["params"] = int(message.split()[1])
+        finished = re.match(r"finished: steps (\d+) epochs ([\d.]+) train_tokens (\d+)", message)
+        if finished:
+            summary.update(steps=int(finished.group(1)), epochs=float(finished.group(2)),
+                           tokens=int(finished.group(3)))
+        last = when
+    if segment_start and last:
+        summary["seconds"] += (last - segment_start).total_seconds()
+    return summary
+
+
+def cell(entry: dict | None) -> str:
+    return f"{entry['bleu']:.2f} / {entry['chrf']:.2f}" if entry else "—"
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:.2f} MB"
+
+
+def render(cfg: dict, model_dir: Path) -> str:
+    pair, src, tgt = cfg["pair"], cfg["src_lang"], cfg["tgt_lang"]
+    stats = json.loads((work_dir(cfg) / "data_stats.json").read_text())
+    train = training_summary(runs_dir(cfg) / "train.log")
+    fp32 = json.loads((runs_dir(cfg) / "eval.json").read_text())["sets"]
+    shipped = json.loads((runs_dir(cfg) / "eval-shipped.json").read_text())["sets"]
+    model, tcfg = cfg["model"], cfg["train"]
+    onnx = sorted((model_dir / "onnx").glob("*.onnx"))
+    onnx_bytes = sum(path.stat().st_size for path in onnx)
+    ood = cfg.get("ood_dev", {}).get("name", "")
+    corpus = Path(cfg["corpus"]["path"]).parent.name
+    hours = train["seconds"] / 3600
+
+    rows = []
+    for name, label in [("dev", f"Tatoeba dev ({stats['dev']:,})"), (ood, f"{ood.capitalize()} sample ({stats['ood_dev']:,})")]:
+        if name not in fp32:
+            continue
+        rows.append(f"| {label} | {cell(fp32[name].get('greedy'))} | {cell(fp32[name].get('beam4'))} | "
+                    f"{cell(shipped.get(name, {}).get('beam1'))} | {cell(shipped.get(name, {}).get('beam4'))} | "
+                    f"{cell(fp32[name].get('apertium'))} |")
+
+    dev_beam = shipped.get("dev", {}).get("beam4") or {}
+    ood_beam = shipped.get(ood, {}).get("beam4") or {}
+    ood_apertium = fp32.get(ood, {}).get("apertium") or {}
+    limits = ["- Trained on Tatoeba's short everyday sentences: long or formal text is out of its domain."]
+    if ood_apertium and ood_beam and ood_beam["chrf"] < ood_apertium["chrf"]:
+        limits.append(f"- On the out-of-domain {ood.capitalize()} sample it scores chrF {ood_beam['chrf']:.1f} against "
+                      f"Apertium's {ood_apertium['chrf']:.1f}: use it for short sentences, not for formal documents.")
+    limits.append("- Names, rare words and numbers are often mistranslated.")
+
+    return f"""# lexlet-{pair} — {LANGUAGE_NAMES[src]} → {LANGUAGE_NAMES[tgt]} (preview)
+
+A small Transformer translation model trained from scratch by Lexlet's own pipeline (`training/`). It runs in the
+browser (onnxruntime-web, WebGPU or WASM) and in the `lexlet` CLI. **Preview quality:** best on short, everyday
+sentences; see the scores and limits below.
+
+## Data and licence
+- Training: Tatoeba sentence pairs as packaged by manythings.org/anki (`{corpus}`, {stats['read']:,} pairs),
+  CC-BY 2.0 France. Attribution: www.manythings.org/anki and tatoeba.org (each pair's contributors are listed in the
+  source file's attribution column).
+- Split: NFC-normalised, duplicates and bad length ratios removed; pairs grouped into connected components over
+  shared source or target sentences and whole components assigned to dev, so no dev sentence on either side
+  occurs in training. Train {stats['train']:,} pairs, dev {stats['dev']:,}. Out-of-domain dev: the
+  {stats['ood_dev']:,}-pair {ood.capitalize()} sample.
+- Model weights: Apache-2.0.
+
+## Architecture
+Encoder-decoder Transformer, pre-norm, {model['encoder_layers']} encoder / {model['decoder_layers']} decoder layers,
+d_model {model['d_model']}, {model['heads']} heads, FFN {model['ffn_dim']}, Marian-style sinusoidal positions, one
+{cfg['tokenizer']['vocab_size']:,}-piece joint SentencePiece ({cfg['tokenizer']['model_type']}) vocabulary with the
+embedding tied to the output projection: {train.get('params', 0):,} parameters. Exported in the
+Transformers.js/Optimum Marian layout (`encoder_model`, `decoder_model_merged` with KV cache); weights stored as
+per-channel int8 (`_quantized`): {megabytes(onnx_bytes)} for the two ONNX files.
+
+## Training
+AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_steps']} steps), label smoothing
+{tcfg['label_smoothing']}, token-budget batches of {tcfg['max_tokens']:,} target tokens, 1 CPU thread:
+{train.get('steps', 0):,} steps (≈{train.get('epochs', 0):.2f} epochs, {train.get('tokens', 0) / 1e6:.2f} M target
+tokens) in {hours:.1f} hours of wall time over {train['segments']} resumed runs on a shared 2-core machine. The
+shipped weights are the checkpoint with the best chrF on a 500-sentence dev subset.
+
+## Scores (BLEU 13a / chrF2, the project's sacreBLEU-compatible scorer)
+| set | fp32 greedy | fp32 beam 4 | shipped int8 greedy | shipped int8 beam 4 | Apertium |
+|---|---|---|---|---|---|
+{chr(10).join(rows)}
+
+"fp32" is the PyTorch checkpoint (`lexlet_mt.evaluate`); "shipped" is this folder's quantized ONNX model run by
+`lexlet translate` (`lexlet_mt.evaluate_shipped`), the same engine as the app. Shipped beam 4 on the Tatoeba dev
+split: BLEU {dev_beam.get('bleu', 0):.2f}, chrF {dev_beam.get('chrf', 0):.2f}.
+
+## Known limits
+{chr(10).join(limits)}
+
+## Reproduce
+```sh
+cd training
+/usr/bin/python3 -m lexlet_mt.data --config {pair}
+/usr/bin/python3 -m lexlet_mt.tokenizer --config {pair}
+nice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --max-minutes 130   # repeat to resume
+/usr/bin/python3 -m lexlet_mt.evaluate --config {pair} --beams 1 4 --threads 1
+/usr/bin/python3 -m lexlet_mt.export --checkpoint runs/{pair}/best.pt --tokenizer-dir work/{pair}/tokenizer --out /tmp/lexlet-export/{pair}
+/usr/bin/python3 -m lexlet_mt.quantize /tmp/lexlet-export/{pair} --out ../public/models/lexlet-{pair}
+node ../scripts/refresh-catalog.js ../public/models/catalog.json
+/usr/bin/python3 -m lexlet_mt.evaluate_shipped --config {pair}
+/usr/bin/python3 -m lexlet_mt.card --config {pair}
+```
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--model-dir", type=Path, help="default: ../public/models/lexlet-<pair>")
+    args = parser.parse_args()
+    cfg = load_config(args.config)
+    model_dir = args.model_dir or Path(__file__).resolve().parents[2] / "public" / "models" / f"lexlet-{cfg['pair']}"
+    (model_dir / "MODEL_CARD.md").write_text(render(cfg, model_dir), encoding="utf-8")
+    print(f"wrote {model_dir / 'MODEL_CARD.md'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+from pathlib import Path
+
+from lexlet_mt.card import training_summary
+
+
+def test_training_summary_adds_up_resumed_runs(tmp_path: Path) -> None:
+    log = tmp_path / "train.log"
+    log.write_text(
+        "2026-01-01T10:00:00Z config {}\n"
+        "2026-01-01T10:00:00Z params 1234 train_pairs 10 tgt_tokens 100\n"
+        "2026-01-01T10:30:00Z step 25 epoch 0 batch 25/50 loss 5.0\n"
+        "2026-01-01T11:00:00Z finished: steps 40 epochs 0.80 train_tokens 80 avg_tgt_tok/s 1\n"
+        "2026-01-02T09:00:00Z resumed from last.pt at epoch 0 batch 40 step 40\n"
+        "2026-01-02T09:15:00Z step 50 epoch 1 batch 10/50 loss 4.0\n"
+        "2026-01-02T09:30:00Z finished: steps 60 epochs 1.20 train_tokens 120 avg_tgt_tok/s 1\n"
+        "not a log line\n",
+        encoding="utf-8",
+    )
+    summary = training_summary(log)
+    assert summary == {"seconds": 5400.0, "segments": 2, "params": 1234, "steps": 60, "epochs": 1.2,
+                       "tokens": 120}
