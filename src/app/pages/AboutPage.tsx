@@ -8,16 +8,17 @@ export function AboutPage() {
     <section aria-label="About" className="about">
       <h2>About Lexlet</h2>
       <p>
-        Lexlet translates text between languages with small neural models that run inside your browser. Once a
-        model is downloaded, Lexlet works offline and can be installed as an app.
+        Lexlet translates text and documents between languages and reviews contracts and terms of service with
+        small neural models that run inside your browser. Once a model is downloaded, Lexlet works offline and
+        can be installed as an app.
       </p>
 
       <h3>Privacy</h3>
       <p data-testid="privacy-statement">
-        Nothing you type leaves this device. Translation runs locally on your processor (WASM) or graphics
-        processor (WebGPU); the only network requests are for the app itself and the model files you choose to
-        download. Your text is kept in this browser&apos;s local storage so it survives a reload, and nowhere
-        else.
+        Nothing you type or open leaves this device. Translation and review run locally on your processor
+        (WASM) or graphics processor (WebGPU); the only network requests are for the app itself and the model
+        files you choose to download. Documents are read in the browser. Your text is kept in this
+        browser&apos;s local storage so it survives a reload, and nowhere else.
       </p>
 
       <h3>Models</h3>
@@ -50,10 +51,28 @@ export function AboutPage() {
         (Tatoeba&apos;s terms of use: tatoeba.org/eng/terms_of_use). Attribution: www.manythings.org/anki and
         tatoeba.org. The data contains errors, and so can the translations made from it.
       </p>
+      <p data-testid="legal-data-attribution">
+        The contract clause model is trained on{' '}
+        <a href="https://www.atticusprojectai.org/cuad" rel="noreferrer">
+          CUAD v1
+        </a>{' '}
+        by The Atticus Project (Hendrycks, Burns, Chen and Ball, &quot;CUAD: An Expert-Annotated NLP Dataset
+        for Legal Contract Review&quot;, NeurIPS 2021), licensed{' '}
+        <a href="https://creativecommons.org/licenses/by/4.0/" rel="noreferrer">
+          CC BY 4.0
+        </a>
+        . The unfair-terms model is trained on UNFAIR-ToS from{' '}
+        <a href="https://github.com/coastalcph/lex-glue" rel="noreferrer">
+          LexGLUE
+        </a>{' '}
+        (Chalkidis et al., ACL 2022), built from the CLAUDETTE corpus (Lippi et al., 2019), licensed CC BY
+        4.0. Highlights are suggestions from a statistical model, not legal advice.
+      </p>
 
       <h3>Software</h3>
       <p>
-        Built with React, Vite, onnxruntime-web, Hugging Face tokenizers, Comlink and Workbox. The{' '}
+        Built with React, Vite, onnxruntime-web, Hugging Face tokenizers, Comlink, Workbox, Mammoth (.docx
+        reading), PDF.js (.pdf reading), docx (.docx export) and TanStack Virtual. The{' '}
         <code>?catalog=URL</code> query parameter loads a different model catalog, e.g. one you host yourself.
       </p>
     </section>
