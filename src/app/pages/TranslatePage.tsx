@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { CatalogModel, TranslateEvent } from '../../engine/types';
+import type { CatalogModel } from '../../engine/types';
+import { DocumentDropZone } from '../components/DocumentDropZone';
+import { DocumentOpenButton } from '../components/DocumentOpenButton';
+import { DocumentView } from '../components/DocumentView';
 import { downloadOfferText, downloadText } from '../components/download-text';
 import { ProgressBar } from '../components/ProgressBar';
+import { DocumentError, readDocumentFile, type OpenedDocument } from '../documents/read-document';
+import { translateAlongRoute } from '../documents/translate-route';
+import { useDocumentTranslation } from '../documents/use-document-translation';
 import { useEngine } from '../engine-context';
 import { errorMessage } from '../error-message';
 import { languageName } from '../format';
@@ -63,10 +69,18 @@ export function TranslatePage() {
   const [run, setRun] = useState<RunState>({ phase: 'idle' });
   const [copied, setCopied] = useState(false);
   const controller = useRef<AbortController | null>(null);
+  // An open document replaces the text panes; what was typed stays in `text`, untouched.
+  const [openedDocument, setOpenedDocument] = useState<OpenedDocument | null>(null);
+  const [documentError, setDocumentError] = useState<string | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
+  const openAttempt = useRef(0);
+  // Leaving the page stops a running translation, rather than letting a long document run on unseen.
+  useEffect(() => () => controller.current?.abort(), []);
 
   const route = resolvePair(routes, storedSource, storedTarget);
   const source = route?.source ?? storedSource;
   const target = route?.target ?? storedTarget;
+  const documentTranslation = useDocumentTranslation(openedDocument, `${source}>${target}`);
   const missing: CatalogModel[] = route
     ? route.models.filter((model) => statuses[model.id]?.state !== 'ready')
     : [];
@@ -82,54 +96,71 @@ export function TranslatePage() {
     if (!canSwap) return;
     setSource(target);
     setTarget(source);
-    if (output) {
+    if (output && !openedDocument) {
       setText(output);
       setOutput('');
       setSegments([]);
     }
   };
 
+  /** Downloads the route's missing models first (the inline offer's path); false if that did not finish. */
+  const ensureModels = async (signal: AbortSignal): Promise<boolean> => {
+    if (missing.length === 0) return true;
+    setRun({ phase: 'downloading' });
+    for (const model of missing) {
+      if (!(await download(model.id))) return false;
+      if (signal.aborted) return false;
+    }
+    return true;
+  };
+
+  const translateTypedText = async (modelIds: string[], signal: AbortSignal) => {
+    const result = await translateAlongRoute(
+      engine,
+      modelIds,
+      text,
+      {
+        onStep: (pivot) =>
+          setRun({ phase: 'translating', step: pivot ? 'Translating to English…' : 'Translating…' }),
+        onSegments: (value) => setSegments([...value]),
+      },
+      signal,
+    );
+    setOutput(result.text);
+    setStats({ tokens: result.tokens, seconds: result.seconds, backend: result.backend });
+  };
+
+  const translateOpenedDocument = async (modelIds: string[], signal: AbortSignal) => {
+    setRun({ phase: 'translating', step: 'Translating the document…' });
+    await documentTranslation.translate(
+      (paragraph, onPartial, onFraction) =>
+        translateAlongRoute(
+          engine,
+          modelIds,
+          paragraph,
+          { onSegments: (value) => onPartial(value.join(' ')), onFraction },
+          signal,
+        ),
+      signal,
+    );
+  };
+
   const translate = async () => {
-    if (!route || busy || !text.trim()) return;
+    if (!route || busy || (!openedDocument && !text.trim())) return;
     const abort = new AbortController();
     controller.current = abort;
     setError(null);
-    setStats(null);
-    setCopied(false);
-    setSegments([]);
-    setOutput('');
+    if (!openedDocument) {
+      setStats(null);
+      setCopied(false);
+      setSegments([]);
+      setOutput('');
+    }
     try {
-      if (missing.length > 0) {
-        setRun({ phase: 'downloading' });
-        for (const model of missing) {
-          if (!(await download(model.id))) return;
-          if (abort.signal.aborted) return;
-        }
-      }
-      let input = text;
-      let tokens = 0;
-      let seconds = 0;
-      let backend: TranslationStats['backend'] = 'wasm';
-      for (const [index, model] of route.models.entries()) {
-        const last = index === route.models.length - 1;
-        setRun({ phase: 'translating', step: last ? 'Translating…' : 'Translating to English…' });
-        const onEvent = (event: TranslateEvent) => {
-          if (!last || event.type === 'stats') return;
-          const value = event.type === 'token' ? event.text : event.translation;
-          setSegments((current) => {
-            const next = [...current];
-            next[event.segment] = value;
-            return next;
-          });
-        };
-        const result = await engine.translate({ modelId: model.id, text: input }, onEvent, abort.signal);
-        input = result.text;
-        tokens += result.tokens;
-        seconds += result.seconds;
-        backend = result.backend;
-      }
-      setOutput(input);
-      setStats({ tokens, seconds, backend });
+      if (!(await ensureModels(abort.signal))) return;
+      const modelIds = route.models.map((model) => model.id);
+      if (openedDocument) await translateOpenedDocument(modelIds, abort.signal);
+      else await translateTypedText(modelIds, abort.signal);
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -137,6 +168,43 @@ export function TranslatePage() {
       setRun({ phase: 'idle' });
       void refreshBackend();
     }
+  };
+
+  /** Reads a chosen or dropped file; on failure the page stays as it was, with the reason shown. */
+  const openDocument = async (file: File) => {
+    if (busy) return;
+    const attempt = ++openAttempt.current;
+    setOpening(file.name);
+    setDocumentError(null);
+    try {
+      const opened = await readDocumentFile(file);
+      if (attempt !== openAttempt.current) return;
+      setOpenedDocument(opened);
+      setError(null);
+    } catch (caught) {
+      if (attempt !== openAttempt.current) return;
+      setDocumentError(
+        caught instanceof DocumentError
+          ? caught.message
+          : `“${file.name}” could not be opened: ${errorMessage(caught)}`,
+      );
+    } finally {
+      if (attempt === openAttempt.current) setOpening(null);
+    }
+  };
+
+  const openDropped = (files: File[]) => {
+    const [file] = files;
+    if (files.length > 1) setDocumentError('Drop one document at a time.');
+    else if (file) void openDocument(file);
+  };
+
+  const closeDocument = () => {
+    openAttempt.current += 1;
+    setOpening(null);
+    setOpenedDocument(null);
+    setDocumentError(null);
+    setError(null);
   };
 
   const cancel = () => {
@@ -189,6 +257,7 @@ export function TranslatePage() {
           <select
             value={source}
             onChange={(event) => changeSource(event.target.value)}
+            disabled={busy && Boolean(openedDocument)}
             data-testid="source-language"
           >
             {sourceLanguages(routes).map((code) => (
@@ -214,6 +283,7 @@ export function TranslatePage() {
           <select
             value={target}
             onChange={(event) => setTarget(event.target.value)}
+            disabled={busy && Boolean(openedDocument)}
             data-testid="target-language"
           >
             {targetLanguages(routes, source).map((code) => {
@@ -259,7 +329,7 @@ export function TranslatePage() {
                   key={model.id}
                   type="button"
                   className="button primary"
-                  onClick={() => void (text.trim() ? translate() : download(model.id))}
+                  onClick={() => void (openedDocument || text.trim() ? translate() : download(model.id))}
                   disabled={busy}
                   data-testid="download-offer-button"
                 >
@@ -276,80 +346,113 @@ export function TranslatePage() {
         </div>
       ) : null}
 
-      <div className="panes">
-        <div className="pane">
-          <label htmlFor="source-text" className="visually-hidden">
-            Text to translate
-          </label>
-          <textarea
-            id="source-text"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={onKeyDown}
-            placeholder="Type or paste text to translate"
-            rows={10}
-            data-testid="source-text"
+      {opening ? (
+        <p className="muted" role="status" data-testid="document-opening">
+          Opening “{opening}”…
+        </p>
+      ) : null}
+      {documentError ? (
+        <p className="error" role="alert" data-testid="document-error">
+          {documentError}
+        </p>
+      ) : null}
+      <DocumentDropZone onFiles={openDropped} disabled={busy}>
+        {openedDocument ? (
+          <DocumentView
+            document={openedDocument}
+            translation={documentTranslation}
+            source={source}
+            target={target}
+            phase={run.phase}
+            canTranslate={Boolean(route)}
+            onTranslate={() => void translate()}
+            onCancel={cancel}
+            onOpen={(file) => void openDocument(file)}
+            onClose={closeDocument}
+            onError={setDocumentError}
           />
-          <div className="pane-footer">
-            <span className="muted" data-testid="char-count">
-              {text.length.toLocaleString('en')} character{text.length === 1 ? '' : 's'}
-            </span>
-            <span className="actions">
-              {busy ? (
-                <button type="button" className="button" onClick={cancel} data-testid="cancel-button">
-                  Cancel
-                </button>
-              ) : null}
-              <button
-                type="button"
-                className="button primary"
-                onClick={() => void translate()}
-                disabled={busy || !text.trim() || !route}
-                title={`Translate (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
-                data-testid="translate-button"
+        ) : (
+          <div className="panes">
+            <div className="pane">
+              <label htmlFor="source-text" className="visually-hidden">
+                Text to translate
+              </label>
+              <textarea
+                id="source-text"
+                value={text}
+                onChange={(event) => setText(event.target.value)}
+                onKeyDown={onKeyDown}
+                placeholder="Type or paste text to translate, or drop a .txt, .docx or .pdf file here"
+                rows={10}
+                data-testid="source-text"
+              />
+              <div className="pane-footer">
+                <span className="muted" data-testid="char-count">
+                  {text.length.toLocaleString('en')} character{text.length === 1 ? '' : 's'}
+                </span>
+                <span className="actions">
+                  <DocumentOpenButton
+                    label="Open document…"
+                    onFile={(file) => void openDocument(file)}
+                    disabled={busy}
+                  />
+                  {busy ? (
+                    <button type="button" className="button" onClick={cancel} data-testid="cancel-button">
+                      Cancel
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="button primary"
+                    onClick={() => void translate()}
+                    disabled={busy || !text.trim() || !route}
+                    title={`Translate (${isMac ? '⌘' : 'Ctrl'}+Enter)`}
+                    data-testid="translate-button"
+                  >
+                    Translate
+                  </button>
+                </span>
+              </div>
+            </div>
+            <div className="pane">
+              <output
+                className="output"
+                aria-live="polite"
+                aria-busy={busy}
+                data-testid="output"
+                htmlFor="source-text"
               >
-                Translate
-              </button>
-            </span>
+                {shown}
+              </output>
+              <div className="pane-footer">
+                <span
+                  className="muted"
+                  data-testid="translate-status"
+                  data-state={run.phase !== 'idle' ? run.phase : error ? 'failed' : stats ? 'done' : 'idle'}
+                  data-backend={stats?.backend ?? ''}
+                >
+                  {run.phase === 'downloading'
+                    ? 'Downloading the model…'
+                    : run.phase === 'translating'
+                      ? run.step
+                      : stats
+                        ? statsText(stats)
+                        : ''}
+                </span>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void copy()}
+                  disabled={!output || busy}
+                  data-testid="copy-button"
+                >
+                  {copied ? 'Copied' : 'Copy'}
+                </button>
+              </div>
+            </div>
           </div>
-        </div>
-        <div className="pane">
-          <output
-            className="output"
-            aria-live="polite"
-            aria-busy={busy}
-            data-testid="output"
-            htmlFor="source-text"
-          >
-            {shown}
-          </output>
-          <div className="pane-footer">
-            <span
-              className="muted"
-              data-testid="translate-status"
-              data-state={run.phase !== 'idle' ? run.phase : error ? 'failed' : stats ? 'done' : 'idle'}
-              data-backend={stats?.backend ?? ''}
-            >
-              {run.phase === 'downloading'
-                ? 'Downloading the model…'
-                : run.phase === 'translating'
-                  ? run.step
-                  : stats
-                    ? statsText(stats)
-                    : ''}
-            </span>
-            <button
-              type="button"
-              className="button"
-              onClick={() => void copy()}
-              disabled={!output || busy}
-              data-testid="copy-button"
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </button>
-          </div>
-        </div>
-      </div>
+        )}
+      </DocumentDropZone>
       {error ? (
         <p className="error" role="alert" data-testid="translate-error">
           {error}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { TranslateEvent, TranslateRequest } from '../../engine/types';
+import { translateAlongRoute } from './translate-route';
+
+/** An engine that "translates" by tagging each sentence with the model id, streaming as the real one does. */
+function taggingEngine() {
+  const calls: TranslateRequest[] = [];
+  return {
+    calls,
+    async translate(request: TranslateRequest, onEvent: (event: TranslateEvent) => void) {
+      calls.push(request);
+      const sentences = request.text.split(/(?<=\.) /u);
+      const translated = sentences.map((sentence, segment) => {
+        const translation = `${request.modelId}(${sentence})`;
+        onEvent({ type: 'token', segment, text: translation.slice(0, 3) });
+        onEvent({
+          type: 'segment',
+          segment,
+          source: sentence,
+          translation,
+          done: segment + 1,
+          total: sentences.length,
+        });
+        return translation;
+      });
+      onEvent({ type: 'stats', tokens: 5, seconds: 0.5, backend: 'webgpu' });
+      return { text: translated.join(' '), tokens: 5, seconds: 0.5, backend: 'webgpu' as const };
+    },
+  };
+}
+
+describe('translateAlongRoute', () => {
+  it('translates directly with one model, streaming its sentences', async () => {
+    const engine = taggingEngine();
+    const segments: (readonly string[])[] = [];
+    const fractions: number[] = [];
+    const result = await translateAlongRoute(engine, ['en-es'], 'One. Two.', {
+      onSegments: (value) => segments.push(value),
+      onFraction: (value) => fractions.push(value),
+    });
+    expect(result).toEqual({ text: 'en-es(One.) en-es(Two.)', tokens: 5, seconds: 0.5, backend: 'webgpu' });
+    expect(segments.at(-1)).toEqual(['en-es(One.)', 'en-es(Two.)']);
+    expect(segments[0]).toEqual(['en-']);
+    expect(fractions).toEqual([0.5, 1]);
+  });
+
+  it('pivots through English, feeding each leg the previous output and streaming only the last', async () => {
+    const engine = taggingEngine();
+    const steps: boolean[] = [];
+    const segments: (readonly string[])[] = [];
+    const fractions: number[] = [];
+    const result = await translateAlongRoute(engine, ['de-en', 'en-es'], 'Eins.', {
+      onStep: (pivot) => steps.push(pivot),
+      onSegments: (value) => segments.push(value),
+      onFraction: (value) => fractions.push(value),
+    });
+    expect(engine.calls.map((call) => call.text)).toEqual(['Eins.', 'de-en(Eins.)']);
+    expect(result).toEqual({ text: 'en-es(de-en(Eins.))', tokens: 10, seconds: 1, backend: 'webgpu' });
+    expect(steps).toEqual([true, false]);
+    expect(segments.every((value) => value.every((text) => text.startsWith('en-')))).toBe(true);
+    expect(fractions).toEqual([0.5, 1]);
+  });
+});
