@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dev-dist', 'node_modules', 'public', 'training', 'test-results', 'playwright-report'],
+    ignores: [
+      'dist',
+      'dist-bench',
+      'dev-dist',
+      'node_modules',
+      'public',
+      'training',
+      'test-results',
+      'playwright-report',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

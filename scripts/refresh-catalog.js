@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Rewrites the byte size and SHA-256 of every local file listed in a catalog from the files on disk,
-// so a re-exported model never ships with stale integrity data. Remote (absolute baseUrl) models are left alone.
+// so a re-exported model never ships with stale integrity data. Remote models ("remote": true or an absolute
+// baseUrl) are left alone: their files are not here, and their catalog entries may leave size and sha256 out.
 // Usage: node scripts/refresh-catalog.js [public/models/catalog.json] [--check]
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,9 +12,13 @@ const check = args.includes('--check');
 const catalogPath = args.find((a) => !a.startsWith('--')) ?? 'public/models/catalog.json';
 const catalog = JSON.parse(readFileSync(catalogPath, 'utf8'));
 let stale = 0;
+let skipped = 0;
 
 for (const model of catalog.models) {
-  if (/^[a-z]+:/i.test(model.baseUrl)) continue;
+  if (model.remote === true || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(model.baseUrl)) {
+    skipped += 1;
+    continue;
+  }
   for (const file of model.files) {
     const bytes = readFileSync(join(dirname(catalogPath), model.baseUrl, file.path));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -31,8 +36,12 @@ if (check) {
     console.error(`${stale} catalog entries do not match their files (run without --check to fix).`);
     process.exit(1);
   }
-  console.log(`${catalogPath}: all local files match.`);
+  console.log(`${catalogPath}: all local files match${remoteNote()}.`);
 } else {
   writeFileSync(catalogPath, JSON.stringify(catalog, null, 2) + '\n');
-  console.log(`${catalogPath}: ${stale} entries updated.`);
+  console.log(`${catalogPath}: ${stale} entries updated${remoteNote()}.`);
+}
+
+function remoteNote() {
+  return skipped ? ` (${skipped} remote model${skipped === 1 ? '' : 's'} not checked)` : '';
 }

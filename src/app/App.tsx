@@ -5,11 +5,13 @@ import { UpdatePrompt } from './components/UpdatePrompt';
 import { useEngine } from './engine-context';
 import { AboutPage } from './pages/AboutPage';
 import { ModelsPage } from './pages/ModelsPage';
+import { ReviewPage } from './pages/ReviewPage';
 import { TranslatePage } from './pages/TranslatePage';
 import { navigate, pageHref, useCurrentPage, type Page } from './router';
 
 const NAV: { page: Page; label: string }[] = [
   { page: 'translate', label: 'Translate' },
+  { page: 'review', label: 'Review' },
   { page: 'models', label: 'Models' },
   { page: 'about', label: 'About' },
 ];
@@ -56,7 +58,15 @@ export function App() {
       <UpdatePrompt />
       {notice ? <NoticeBanner message={notice} onDismiss={dismissNotice} /> : null}
       <main className="main">
-        {page === 'translate' ? <TranslatePage /> : page === 'models' ? <ModelsPage /> : <AboutPage />}
+        {page === 'translate' ? (
+          <TranslatePage />
+        ) : page === 'review' ? (
+          <ReviewPage />
+        ) : page === 'models' ? (
+          <ModelsPage />
+        ) : (
+          <AboutPage />
+        )}
       </main>
       <footer className="footer muted">Private by design: everything runs on this device.</footer>
     </>

@@ -177,6 +177,8 @@ export class EngineClient {
       storage: () => this.race(remote.storage()),
       translate: (request, onEvent, signal) =>
         withCallback(onEvent, (proxied) => remote.translate(request, proxied, signal)),
+      tagDocument: (request, onProgress, signal) =>
+        withCallback(onProgress, (proxied) => remote.tagDocument(request, proxied, signal)),
       ping: () => this.race(remote.ping()),
     };
   }
@@ -200,6 +202,8 @@ export class EngineClient {
       deleteModel: (modelId) => call((engine) => engine.deleteModel(modelId)),
       storage: () => call((engine) => engine.storage()),
       translate: (request, onEvent, signal) => call((engine) => engine.translate(request, onEvent, signal)),
+      tagDocument: (request, onProgress, signal) =>
+        call((engine) => engine.tagDocument(request, onProgress, signal)),
       ping: () => call((engine) => engine.ping()),
     };
   }

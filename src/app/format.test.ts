@@ -11,9 +11,11 @@ describe('formatBytes', () => {
     expect(formatBytes(10_700_000_000)).toBe('10.7 GB');
   });
 
-  it('shows a dash for nonsense', () => {
+  it('shows a dash for nonsense and for an unknown size', () => {
     expect(formatBytes(Number.NaN)).toBe('—');
+    expect(formatBytes(Number.POSITIVE_INFINITY)).toBe('—');
     expect(formatBytes(-1)).toBe('—');
+    expect(formatBytes(null)).toBe('—');
   });
 });
 

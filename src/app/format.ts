@@ -1,8 +1,8 @@
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
 
-/** Decimal units, as storage and downloads are usually shown: 1 MB = 1,000,000 bytes. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+/** Decimal units, as storage and downloads are usually shown: 1 MB = 1,000,000 bytes. Unknown (null): "—". */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '—';
   let value = bytes;
   let unit = 0;
   while (value >= 1000 && unit < UNITS.length - 1) {

@@ -3,6 +3,7 @@ import type { Catalog, CatalogModel } from '../engine/types';
 import {
   findRoute,
   isTestCatalog,
+  modelsForPair,
   sourceLanguages,
   targetLanguages,
   translationRoutes,
@@ -49,6 +50,44 @@ describe('translationRoutes', () => {
     expect(frEs?.models.map((model) => model.id)).toEqual(['fr-en', 'en-es']);
     expect(findRoute(routes, 'fr', 'de')?.viaEnglish).toBe(false);
     expect(findRoute(routes, 'es', 'fr')).toBeUndefined();
+  });
+
+  it('uses the bundled model for a pair that also has a remote one, unless the user chose the remote one', () => {
+    const remote = (source: string, target: string) =>
+      translator(source, target, { id: `Xenova/opus-mt-${source}-${target}`, remote: true });
+    // Remote entries listed first, to show that order is not what decides.
+    const models = catalog([
+      remote('en', 'es'),
+      remote('de', 'en'),
+      translator('en', 'es'),
+      translator('es', 'en'),
+      remote('es', 'en'),
+    ]);
+    const routes = translationRoutes(models);
+    expect(findRoute(routes, 'en', 'es')?.models.map((model) => model.id)).toEqual(['en-es']);
+    expect(findRoute(routes, 'es', 'en')?.models.map((model) => model.id)).toEqual(['es-en']);
+    // A pair only a remote model covers still gets a route, and pivots use the bundled leg.
+    expect(findRoute(routes, 'de', 'es')?.models.map((model) => model.id)).toEqual([
+      'Xenova/opus-mt-de-en',
+      'en-es',
+    ]);
+
+    const chosen = translationRoutes(models, ['Xenova/opus-mt-en-es']);
+    expect(findRoute(chosen, 'en', 'es')?.models.map((model) => model.id)).toEqual(['Xenova/opus-mt-en-es']);
+    expect(findRoute(chosen, 'es', 'en')?.models.map((model) => model.id)).toEqual(['es-en']);
+    expect(findRoute(chosen, 'de', 'es')?.models.map((model) => model.id)).toEqual([
+      'Xenova/opus-mt-de-en',
+      'Xenova/opus-mt-en-es',
+    ]);
+
+    expect(modelsForPair(models, 'en', 'es').map((model) => model.id)).toEqual([
+      'en-es',
+      'Xenova/opus-mt-en-es',
+    ]);
+    expect(modelsForPair(models, 'en', 'es', ['Xenova/opus-mt-en-es']).map((model) => model.id)).toEqual([
+      'Xenova/opus-mt-en-es',
+      'en-es',
+    ]);
   });
 
   it('never offers fixtures from a real catalog, nor non-translation models', () => {

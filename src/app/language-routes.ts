@@ -28,13 +28,47 @@ interface Translator {
   target: string;
 }
 
-/** Every language pair the catalog can translate, direct models first, then pairs through English. */
-export function translationRoutes(catalog: Catalog): TranslationRoute[] {
+/**
+ * Which of several models for one pair a route uses: one the user chose, else a bundled one (served with the
+ * app, so it works wherever the app does), else a remote one; catalog order breaks ties.
+ */
+function rank(model: CatalogModel, chosen: ReadonlySet<string>): number {
+  if (chosen.has(model.id)) return 0;
+  return model.remote ? 2 : 1;
+}
+
+function translatorsOf(catalog: Catalog, chosen: ReadonlySet<string>): Translator[] {
   const translators: Translator[] = visibleModels(catalog).flatMap((model) =>
     model.task === 'translation' && model.source && model.target && model.source !== model.target
       ? [{ model, source: model.source, target: model.target }]
       : [],
   );
+  // Array.prototype.sort is stable, so catalog order stays within a rank.
+  return translators.sort((a, b) => rank(a.model, chosen) - rank(b.model, chosen));
+}
+
+/** Every model that translates `source` → `target` directly, in the order routes prefer them. */
+export function modelsForPair(
+  catalog: Catalog,
+  source: string,
+  target: string,
+  chosenModelIds: readonly string[] = [],
+): CatalogModel[] {
+  return translatorsOf(catalog, new Set(chosenModelIds))
+    .filter((translator) => translator.source === source && translator.target === target)
+    .map((translator) => translator.model);
+}
+
+/**
+ * Every language pair the catalog can translate, direct models first, then pairs through English. Where several
+ * models translate one pair, a route uses one of `chosenModelIds` (the user's pick), else a bundled model, else a
+ * remote one.
+ */
+export function translationRoutes(
+  catalog: Catalog,
+  chosenModelIds: readonly string[] = [],
+): TranslationRoute[] {
+  const translators = translatorsOf(catalog, new Set(chosenModelIds));
   const routes: TranslationRoute[] = [];
   const covered = new Set<string>();
   for (const { model, source, target } of translators) {

@@ -6,6 +6,10 @@ export const STORAGE_KEYS = {
   text: 'lexlet.translate.text',
   source: 'lexlet.translate.source',
   target: 'lexlet.translate.target',
+  reviewText: 'lexlet.review.text',
+  reviewName: 'lexlet.review.name',
+  reviewKind: 'lexlet.review.kind',
+  reviewTranslateTarget: 'lexlet.review.translateTarget',
 } as const;
 
 export function readSetting(key: string): string | null {

@@ -1,13 +1,19 @@
 import { useEffect, useState } from 'react';
 
-export type Page = 'translate' | 'models' | 'about';
+export type Page = 'translate' | 'review' | 'models' | 'about';
 
-export const PAGE_PATHS: Record<Page, string> = { translate: '', models: 'models', about: 'about' };
+export const PAGE_PATHS: Record<Page, string> = {
+  translate: '',
+  review: 'review',
+  models: 'models',
+  about: 'about',
+};
 
 /** The page for a path under the app's base; anything unknown shows the Translate page. */
 export function pageForPath(pathname: string, base = '/'): Page {
   const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//u, '');
   const segment = rest.split('/')[0] ?? '';
+  if (segment === 'review') return 'review';
   if (segment === 'models') return 'models';
   if (segment === 'about') return 'about';
   return 'translate';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, CatalogModel } from '../engine/types';
-import { pickTranslationModel } from './pick-model';
+import { pickTranslationModel, type ModelChoice } from './pick-model';
 
 const CATALOG_URL = 'file:///app/public/models/catalog.json';
 
@@ -49,6 +49,30 @@ describe('pickTranslationModel', () => {
       allowFixtures: false,
     });
     expect(byUrl.id).toBe('remote-en-es');
+  });
+
+  it('keeps the bundled model for a pair the Hugging Face models also cover, unless one is named', () => {
+    const withHub: Catalog = {
+      version: 1,
+      models: [
+        model({
+          id: 'Xenova/opus-mt-en-es',
+          source: 'en',
+          target: 'es',
+          remote: true,
+          baseUrl: 'https://huggingface.co/Xenova/opus-mt-en-es/resolve/main/',
+        }),
+        ...catalog.models,
+      ],
+    };
+    const pick = (choice: Partial<ModelChoice>) =>
+      pickTranslationModel(withHub, CATALOG_URL, { allowFixtures: false, ...choice }).id;
+    expect(pick({ from: 'en', to: 'es' })).toBe('lexlet-en-es');
+    expect(pick({ model: 'Xenova/opus-mt-en-es' })).toBe('Xenova/opus-mt-en-es');
+    expect(pick({ model: 'Xenova/opus-mt-en-es', from: 'en', to: 'es' })).toBe('Xenova/opus-mt-en-es');
+    expect(pick({ model: 'https://huggingface.co/Xenova/opus-mt-en-es/resolve/main' })).toBe(
+      'Xenova/opus-mt-en-es',
+    );
   });
 
   it('names the pairs it has when the pair is unknown', () => {

@@ -2,9 +2,12 @@ import type {
   BackendInfo,
   BackendPreference,
   Catalog,
+  DocumentTags,
   LoadProgress,
   ModelStatus,
   StorageInfo,
+  TagDocumentRequest,
+  TagProgress,
   TranslateEvent,
   TranslateRequest,
   TranslateResult,
@@ -32,6 +35,15 @@ export interface EngineApi {
     onEvent: (event: TranslateEvent) => void,
     signal?: AbortSignal,
   ): Promise<TranslateResult>;
+  /**
+   * Tags a document's clauses with a tagging model (fetched if not on the device yet): the model's decision as `spans` with
+   * offsets into `request.text`, key facts, and `candidates` when a floor is asked for. Progress counts clauses.
+   */
+  tagDocument(
+    request: TagDocumentRequest,
+    onProgress: (event: TagProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<DocumentTags>;
   /** Cheap round trip used by the UI's watchdog to detect a hung worker. */
   ping(): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, parseCatalog } from './catalog';
 import { LexletError } from './errors';
@@ -116,11 +117,86 @@ describe('parseCatalog', () => {
     expect(short.message).toContain('files[0].sha256');
   });
 
-  it.each([0, -5, 1.5, '12', null])('rejects the file size %s', (size) => {
+  it.each([0, -5, 1.5, '12'])('rejects the file size %s', (size) => {
     const files = [{ path: 'config.json', size, sha256: SHA }];
     expect(parseError(catalogWith(translationModel({ files }))).message).toMatch(
       /model "opus-mt-en-es" files\[0\]\.size \(config\.json\) must be a positive whole number/,
     );
+  });
+
+  it.each([
+    ['size', { path: 'config.json', sha256: SHA }],
+    ['size', { path: 'config.json', size: null, sha256: SHA }],
+    ['sha256', { path: 'config.json', size: 5 }],
+    ['sha256', { path: 'config.json', size: 5, sha256: null }],
+  ])('requires a bundled model to pin %s (%j)', (field, file) => {
+    expect(parseError(catalogWith(translationModel({ files: [file] }))).message).toContain(
+      `model "opus-mt-en-es" files[0].${field} (config.json) is missing: only a model marked "remote": true may leave size and sha256 out`,
+    );
+  });
+
+  it('lets a model marked remote leave sizes and digests out, and still checks the ones it gives', () => {
+    const baseUrl = 'https://huggingface.co/Xenova/opus-mt-en-es/resolve/main/';
+    const files = [
+      { path: 'config.json' },
+      { path: 'tokenizer.json', size: null, sha256: null },
+      { path: 'onnx/encoder_model_quantized.onnx', size: 42 },
+      { path: 'onnx/decoder_model_merged_quantized.onnx', sha256: SHA },
+    ];
+    const [model] = parseCatalog(
+      catalogWith(translationModel({ id: 'Xenova/opus-mt-en-es', baseUrl, remote: true, files })),
+      CATALOG_URL,
+    ).models;
+    expect(model?.remote).toBe(true);
+    expect(model?.files).toEqual([
+      { path: 'config.json', size: null, sha256: null },
+      { path: 'tokenizer.json', size: null, sha256: null },
+      { path: 'onnx/encoder_model_quantized.onnx', size: 42, sha256: null },
+      { path: 'onnx/decoder_model_merged_quantized.onnx', size: null, sha256: SHA },
+    ]);
+    const badSize = [{ path: 'config.json', size: -1 }];
+    expect(
+      parseError(catalogWith(translationModel({ baseUrl, remote: true, files: badSize }))).message,
+    ).toContain('files[0].size (config.json) must be a positive whole number');
+    const badSha = [{ path: 'config.json', sha256: 'xyz' }];
+    expect(
+      parseError(catalogWith(translationModel({ baseUrl, remote: true, files: badSha }))).message,
+    ).toContain('files[0].sha256 (config.json) must be 64 lower-case hex');
+  });
+
+  it('asks remote models to say so before they may leave pins out, and rejects a remote flag that lies', () => {
+    const baseUrl = 'https://huggingface.co/Xenova/opus-mt-en-es/resolve/main/';
+    const files = [{ path: 'config.json' }];
+    expect(parseError(catalogWith(translationModel({ baseUrl, files }))).message).toContain(
+      'files[0].size (config.json) is missing',
+    );
+    expect(parseError(catalogWith(translationModel({ remote: true, files }))).message).toContain(
+      'model "opus-mt-en-es" remote is true, but baseUrl "https://lexlet.example/app/models/opus-mt-en-es/" is on the catalog\'s own host',
+    );
+    expect(parseError(catalogWith(translationModel({ baseUrl, remote: false }))).message).toContain(
+      'remote is false, but baseUrl',
+    );
+    expect(parseError(catalogWith(translationModel({ baseUrl, remote: 'yes' }))).message).toContain(
+      'remote must be true or false',
+    );
+  });
+
+  it('accepts the shipped catalog, whose Hugging Face models are remote and unpinned', () => {
+    const url = new URL('../../public/models/catalog.json', import.meta.url);
+    const catalog = parseCatalog(JSON.parse(readFileSync(url, 'utf8')), url.href);
+    const remote = catalog.models.filter((model) => model.remote);
+    expect(remote.map((model) => model.id).sort()).toEqual(
+      ['de-en', 'en-de', 'en-es', 'en-fr', 'es-en', 'fr-en'].map((pair) => `Xenova/opus-mt-${pair}`),
+    );
+    for (const model of remote) {
+      expect(model.baseUrl).toBe(`https://huggingface.co/${model.id}/resolve/main/`);
+      expect(model.license).toBe('CC-BY-4.0');
+      expect(model.attribution).toMatch(/Tiedemann.*Thottingal.*Xenova \(Joshua Lochner\)/);
+      expect(model.files.every((file) => file.size === null && file.sha256 === null)).toBe(true);
+    }
+    const bundled = catalog.models.filter((model) => !model.remote);
+    expect(bundled.length).toBeGreaterThan(0);
+    expect(bundled.every((model) => model.files.every((file) => file.size && file.sha256))).toBe(true);
   });
 
   it('rejects unknown tasks', () => {

@@ -1,6 +1,8 @@
 /**
  * The model catalog: `parseCatalog` validates untrusted JSON by hand (the schema is small, a validator library
  * would cost more than it saves in the worker bundle) and resolves every model's `baseUrl` to an absolute URL.
+ * Every file of a bundled model carries its exact size and SHA-256; a model marked `"remote": true` (files on
+ * another host, e.g. Hugging Face) may leave them out, and the loader then learns them from the host.
  *
  *   const catalog = await loadCatalog(new URL('models/catalog.json', location.href).href, fetch);
  */
@@ -61,10 +63,19 @@ function isPlainRelativePath(path: string): boolean {
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
-function parseFiles(reader: CatalogReader, model: Json): ModelFile[] {
+/**
+ * A remote model may leave a file's size and/or SHA-256 out (null or absent): the loader learns them from the
+ * host. Bundled files must be pinned, since scripts/refresh-catalog.js can always compute them.
+ */
+function parseFiles(reader: CatalogReader, model: Json, unpinnedAllowed: boolean): ModelFile[] {
   const files = model.files;
   if (!Array.isArray(files) || files.length === 0) reader.fail('files', 'must be a non-empty array');
   const seen = new Set<string>();
+  const missing = (field: string, path: string): never =>
+    reader.fail(
+      field,
+      `(${path}) is missing: only a model marked "remote": true may leave size and sha256 out (bundled files are pinned by scripts/refresh-catalog.js)`,
+    );
   return files.map((file: unknown, index): ModelFile => {
     const field = `files[${index}]`;
     if (!isObject(file)) reader.fail(field, 'must be an object');
@@ -74,11 +85,16 @@ function parseFiles(reader: CatalogReader, model: Json): ModelFile[] {
     }
     if (seen.has(path)) reader.fail(`${field}.path`, `repeats ${quote(path)}`);
     seen.add(path);
-    const { size, sha256 } = file;
-    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size <= 0) {
+    const size = file.size ?? null;
+    const sha256 = file.sha256 ?? null;
+    if (size === null) {
+      if (!unpinnedAllowed) missing(`${field}.size`, path);
+    } else if (typeof size !== 'number' || !Number.isSafeInteger(size) || size <= 0) {
       reader.fail(`${field}.size`, `(${path}) must be a positive whole number of bytes, got ${quote(size)}`);
     }
-    if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256)) {
+    if (sha256 === null) {
+      if (!unpinnedAllowed) missing(`${field}.sha256`, path);
+    } else if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256)) {
       reader.fail(`${field}.sha256`, `(${path}) must be 64 lower-case hex digits, got ${quote(sha256)}`);
     }
     return { path, size, sha256 };
@@ -153,12 +169,21 @@ function parseModel(model: unknown, index: number, catalogUrl: URL): CatalogMode
     }
   }
   const { baseUrl, remote } = resolveBaseUrl(reader, reader.string(model, 'baseUrl'), catalogUrl);
+  const declaredRemote = reader.optionalBoolean(model, 'remote');
+  if (declaredRemote !== undefined && declaredRemote !== remote) {
+    reader.fail(
+      'remote',
+      declaredRemote
+        ? `is true, but baseUrl ${quote(baseUrl)} is on the catalog's own host`
+        : `is false, but baseUrl ${quote(baseUrl)} is on another host`,
+    );
+  }
   const parsed: CatalogModel = {
     id,
     name: reader.string(model, 'name'),
     task: task as ModelTask,
     baseUrl,
-    files: parseFiles(reader, model),
+    files: parseFiles(reader, model, declaredRemote === true),
     license: reader.string(model, 'license'),
     attribution: reader.string(model, 'attribution'),
     remote,

@@ -4,7 +4,7 @@ import type { ModelRepository } from './models/repository';
 import type { RuntimeEnvironment } from './runtime/backend-choice';
 import type { OrtLoader } from './runtime/ort';
 import { Runtime } from './runtime/runtime';
-import { loadSentenceTagger, type SentenceTagger } from './legal';
+import { loadSentenceTagger, tagDocument, type SentenceTagger } from './legal';
 import type { TensorFactory } from './legal/tagger';
 import { translateDocument, type SentenceMemo } from './translate/document';
 import { loadTranslator } from './translate/load-translator';
@@ -15,10 +15,13 @@ import type {
   BackendName,
   BackendPreference,
   Catalog,
+  DocumentTags,
   GenerationOptions,
   LoadProgress,
   ModelStatus,
   StorageInfo,
+  TagDocumentRequest,
+  TagProgress,
   TranslateEvent,
   TranslateRequest,
   TranslateResult,
@@ -172,6 +175,22 @@ export class Engine implements EngineApi {
     return { text: result.text, tokens: result.tokens, seconds, backend };
   }
 
+  tagDocument(
+    request: TagDocumentRequest,
+    onProgress: (event: TagProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<DocumentTags> {
+    // A run that fails on WebGPU is tagged again on WASM (the tagger is reopened on the new backend).
+    return this.runtime.withFallback(async () => {
+      const tagger = await this.tagger(request.modelId);
+      return tagDocument(request.text, tagger, {
+        onProgress,
+        signal,
+        ...(request.candidateFloor === undefined ? {} : { candidateFloor: request.candidateFloor }),
+      });
+    });
+  }
+
   /** Opens (once) the model's sessions on `backend`. */
   translator(modelId: string, backend: BackendName, signal?: AbortSignal): Promise<SentenceTranslator> {
     const key = `${modelId}|${backend}`;
@@ -199,7 +218,8 @@ export class Engine implements EngineApi {
         tagger = this.runtime.ort(backend).then((ort) =>
           loadSentenceTagger({
             readFile: (path) => repository.readFile(modelId, path),
-            createSession: (bytes) => this.runtime.createSession(backend, bytes),
+            // Same scores as 'all' (checked on the CUAD contracts), opened in a fraction of the time.
+            createSession: (bytes) => this.runtime.createSession(backend, bytes, [], 'basic'),
             Tensor: ort.Tensor as unknown as TensorFactory,
           }),
         );

@@ -26,10 +26,16 @@ export type ModelTask = 'translation' | 'unfair-tos' | 'contract-clauses';
 export interface ModelFile {
   /** Path relative to the model's baseUrl, e.g. "onnx/encoder_model_quantized.onnx". */
   path: string;
-  /** Exact byte size; used for progress and to reject truncated bodies. */
-  size: number;
-  /** Lower-case hex SHA-256 of the file. */
-  sha256: string;
+  /**
+   * Exact byte size; used for progress and to reject truncated bodies. Null only in a remote model whose catalog
+   * does not pin it ("unpinned"): the server's response tells the size instead.
+   */
+  size: number | null;
+  /**
+   * Lower-case hex SHA-256 of the file. Null only in a remote model whose catalog does not pin it: the loader then
+   * checks the host's SHA-256 ETag when it can read one, and otherwise records the digest of the first download.
+   */
+  sha256: string | null;
 }
 
 export interface CatalogModel {
@@ -68,10 +74,10 @@ export type LoadProgress =
       status: 'progress';
       modelId: string;
       file: string;
-      /** Bytes of this file received so far / expected. */
+      /** Bytes of this file received so far / expected (0 while a remote file's size is not known yet). */
       fileLoaded: number;
       fileTotal: number;
-      /** Bytes of all the model's files received so far / expected. */
+      /** Bytes of all the model's files received so far / expected (0 while any size is not known yet). */
       loaded: number;
       total: number;
       /** Bytes per second over the recent window. */
@@ -90,7 +96,11 @@ export interface ModelStatus {
   state: ModelState;
   /** Bytes cached for this model. */
   cachedBytes: number;
-  totalBytes: number;
+  /**
+   * Bytes of all the model's files, or null while unknown: a remote model with unpinned files learns its sizes
+   * when the download starts.
+   */
+  totalBytes: number | null;
   error?: string;
 }
 
@@ -127,4 +137,18 @@ export interface TranslateResult {
   tokens: number;
   seconds: number;
   backend: BackendName;
+}
+
+export type { CandidateSpan, DocumentTags, TaggedSpan, TagProgress } from './legal/document-tagger';
+export type { Fact, KeyFacts } from './legal/facts';
+
+/** A whole document to tag with a tagging model (tasks `unfair-tos` and `contract-clauses`). */
+export interface TagDocumentRequest {
+  modelId: string;
+  text: string;
+  /**
+   * Also return (clause, label) scores at or above this floor that stay under the label's threshold (`candidates`)
+   * and the thresholds, so a reviewer can lower the bar without tagging again. Omitted: the model's decision only.
+   */
+  candidateFloor?: number;
 }

@@ -49,6 +49,8 @@ function exposeEngine(): void {
     storage: () => engine.storage(),
     translate: (request, onEvent, signal) =>
       withReleasedCallback(onEvent, (call) => engine.translate(request, call, signal)),
+    tagDocument: (request, onProgress, signal) =>
+      withReleasedCallback(onProgress, (call) => engine.tagDocument(request, call, signal)),
     ping: () => engine.ping(),
   };
   Comlink.expose(api);

@@ -11,6 +11,14 @@ export function ProgressBar({
   label: string;
   testId?: string;
 }) {
+  // A total of 0 means the size is not known yet: an indeterminate bar (no aria-valuenow) rather than 0%.
+  if (!total) {
+    return (
+      <div className="progress indeterminate" role="progressbar" aria-label={label} data-testid={testId}>
+        <div className="progress-fill" />
+      </div>
+    );
+  }
   const value = percent(loaded, total);
   return (
     <div

@@ -1,20 +1,67 @@
-import type { CatalogModel } from '../../engine/types';
+import type { CatalogModel, ModelStatus } from '../../engine/types';
 import type { DownloadProgress } from '../engine-context';
 import { formatBytes, formatDuration, formatRate, percent } from '../format';
 
-export function modelSize(model: CatalogModel): number {
-  return model.files.reduce((sum, file) => sum + file.size, 0);
+/** Shown instead of a size the catalog does not pin (a remote model whose host tells it at download time). */
+export const SIZE_UNKNOWN_TEXT = 'size shown when the download starts';
+
+/** Bytes of all the model's files, or null when the catalog leaves a size out (an unpinned remote model). */
+export function modelSize(model: CatalogModel): number | null {
+  let total = 0;
+  for (const file of model.files) {
+    if (file.size === null) return null;
+    total += file.size;
+  }
+  return total;
 }
 
-/** "Downloading 42% · 1.20 MB/s · 10 s left". */
+/**
+ * The model's size as the user can best know it: the catalog's, else what the engine learned from an earlier or
+ * running download, else a note that the download will tell.
+ */
+export function modelSizeText(
+  model: CatalogModel,
+  status?: Pick<ModelStatus, 'totalBytes'>,
+  progress?: DownloadProgress,
+): string {
+  const size =
+    modelSize(model) ?? status?.totalBytes ?? (progress && progress.total > 0 ? progress.total : null);
+  return size === null ? SIZE_UNKNOWN_TEXT : formatBytes(size);
+}
+
+/**
+ * "Downloading 42% · 1.20 MB/s · 10 s left". A total of 0 means it is not known yet (an unpinned remote file
+ * whose size comes with its response): the bytes received so far are shown instead of a percentage.
+ */
 export function downloadText(progress: DownloadProgress): string {
-  const parts = [`Downloading ${percent(progress.loaded, progress.total)}%`];
+  const known = progress.total > 0;
+  const parts = known
+    ? [`Downloading ${percent(progress.loaded, progress.total)}%`]
+    : [progress.loaded > 0 ? `Downloading… ${formatBytes(progress.loaded)} so far` : 'Downloading…'];
   if (progress.rate > 0) parts.push(formatRate(progress.rate));
-  const eta = formatDuration(progress.etaSeconds);
+  const eta = known ? formatDuration(progress.etaSeconds) : null;
   if (eta) parts.push(`${eta} left`);
   return parts.join(' · ');
 }
 
+/** "Download English → Spanish (76.5 MB)"; a remote model of unknown size says it needs the internet instead. */
 export function downloadOfferText(model: CatalogModel): string {
-  return `Download ${model.name} (${formatBytes(modelSize(model))})`;
+  const size = modelSize(model);
+  if (size !== null) return `Download ${model.name} (${formatBytes(size)})`;
+  return `Download ${model.name} — from the internet, ${SIZE_UNKNOWN_TEXT}`;
+}
+
+/** The badge of a model whose files come from another host. */
+export function remoteSourceText(model: CatalogModel): string {
+  const host = hostOf(model.baseUrl);
+  const source = host === 'huggingface.co' ? 'Hugging Face' : host;
+  return `Downloads from ${source} — needs internet the first time`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

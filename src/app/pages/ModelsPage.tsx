@@ -1,5 +1,5 @@
 import type { BackendPreference, CatalogModel, ModelStatus } from '../../engine/types';
-import { downloadText, modelSize } from '../components/download-text';
+import { downloadText, modelSizeText, remoteSourceText } from '../components/download-text';
 import { ProgressBar } from '../components/ProgressBar';
 import { useEngine, type DownloadProgress } from '../engine-context';
 import { formatBytes, languageName } from '../format';
@@ -51,10 +51,15 @@ function ModelRow({ model }: { model: CatalogModel }) {
             test fixture
           </span>
         ) : null}
-        {model.remote ? <span className="badge">downloads from the internet</span> : null}
+        {model.remote ? (
+          <span className="badge" data-testid="remote-badge">
+            {remoteSourceText(model)}
+          </span>
+        ) : null}
       </div>
-      <p className="muted">
-        {describeTask(model)} · {formatBytes(modelSize(model))} · {model.license}
+      <p className="muted" data-testid="model-facts">
+        {describeTask(model)} · <span data-testid="model-size">{modelSizeText(model, status, progress)}</span>{' '}
+        · {model.license}
       </p>
       {model.description ? <p>{model.description}</p> : null}
       <p className="model-status" data-testid="model-status">

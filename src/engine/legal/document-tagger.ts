@@ -1,4 +1,7 @@
+import { abortError } from '../errors';
+import { yieldToEventLoop } from '../event-loop';
 import { extractKeyFacts, type KeyFacts } from './facts';
+import { featureStrings, tokenize } from './featurize';
 import { segmentClauses, type TextSegment } from './segment';
 import type { SentenceTagger } from './tagger';
 
@@ -11,31 +14,103 @@ export interface TaggedSpan {
   text: string;
 }
 
-/** What `lexlet tag --task contract FILE` prints. */
+/** A (clause, label) pair that scored below the label's threshold; the clause text is `text.slice(start, end)`. */
+export interface CandidateSpan {
+  label: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** What `lexlet tag --task contract FILE` prints (`spans` and `facts`), plus what a reviewer may ask for. */
 export interface DocumentTags {
+  /** The model's decision: one span per (clause, label) at or over the label's threshold, in document order. */
   spans: TaggedSpan[];
   facts: KeyFacts;
+  /**
+   * Only with `candidateFloor`: the (clause, label) pairs scoring at least the floor but under the label's
+   * threshold, in document order, so a reviewer can lower the bar without tagging again.
+   */
+  candidates?: CandidateSpan[];
+  /** Only with `candidateFloor`: each label's decision threshold. */
+  thresholds?: Record<string, number>;
+}
+
+export interface TagProgress {
+  /** Clauses tagged so far, out of `total`. */
+  done: number;
+  total: number;
 }
 
 export interface DocumentTagOptions {
   /** Longer blocks are split into sentences before tagging (the taggers are trained on sentences). */
   maxSegmentChars?: number;
+  /** Keep sub-threshold scores at or above this floor as `candidates` (0 < floor ≤ 1). */
+  candidateFloor?: number;
+  /** Called once before the first batch (done 0) and after each batch of clauses. */
+  onProgress?: (progress: TagProgress) => void;
+  /** Checked between batches; an aborted signal ends the work with an 'aborted' LexletError. */
+  signal?: AbortSignal;
+  /** Clauses per progress step, rounded to whole tagger batches (64). */
+  batchSize?: number;
 }
+
+/** SentenceTagger's batch size (load-tagger keeps the default). */
+const TAGGER_BATCH = 64;
 
 /**
  * Tags a whole document: segment into clauses, tag each clause, keep one span per (clause, label) over the label's
  * threshold, in document order. Headings are not tagged (they name a topic without stating a term).
+ *
+ * Progress is reported per batch of clauses and an abort is honoured between batches; neither changes a score,
+ * so `lexlet tag` prints the same bytes whether or not it asks for them.
  */
 export async function tagDocument(
   text: string,
   tagger: SentenceTagger,
   options: DocumentTagOptions = {},
 ): Promise<DocumentTags> {
+  const { onProgress, signal, candidateFloor } = options;
+  if (candidateFloor !== undefined && !(candidateFloor > 0 && candidateFloor <= 1)) {
+    throw new RangeError(`candidateFloor must be in (0, 1], got ${candidateFloor}`);
+  }
   const segments: TextSegment[] = segmentClauses(text, { maxChars: options.maxSegmentChars ?? 600 }).filter(
     (s) => s.kind !== 'heading',
   );
-  const probs = await tagger.probabilities(segments.map((s) => text.slice(s.start, s.end)));
+  const { labels, thresholds, featurizer } = tagger.config;
+  const texts = segments.map((s) => text.slice(s.start, s.end));
+  // The tagger pads each batch to its longest text, and padding changes the last bits of a score; visiting the
+  // clauses in the tagger's own order (shortest feature list first, stable) and in whole tagger batches keeps
+  // every batch, and so every score, the same as tagging the document in one call.
+  const order = texts
+    .map((clause, index) => ({
+      index,
+      length: featureStrings(tokenize(clause, featurizer.maxTokens), featurizer).length,
+    }))
+    .sort((a, b) => a.length - b.length)
+    .map((item) => item.index);
+  const batchSize =
+    TAGGER_BATCH * Math.max(1, Math.round((options.batchSize ?? TAGGER_BATCH) / TAGGER_BATCH));
+  const probs: Float32Array[] = new Array<Float32Array>(segments.length);
+
+  onProgress?.({ done: 0, total: segments.length });
+  for (let from = 0; from < order.length; from += batchSize) {
+    if (signal?.aborted) throw abortError();
+    const batch = order.slice(from, from + batchSize);
+    const batchProbs = await tagger.probabilities(batch.map((index) => texts[index] ?? ''));
+    batch.forEach((index, row) => {
+      const rowProbs = batchProbs[row];
+      if (rowProbs) probs[index] = rowProbs;
+    });
+    const done = Math.min(order.length, from + batchSize);
+    onProgress?.({ done, total: segments.length });
+    // Model runs resolve as microtasks: without this, an abort (a message) would wait for the whole document.
+    if (signal && done < order.length) await yieldToEventLoop();
+  }
+  if (signal?.aborted) throw abortError();
+
   const spans: TaggedSpan[] = [];
+  const candidates: CandidateSpan[] = [];
   segments.forEach((segment, i) => {
     const segmentProbs = probs[i];
     if (!segmentProbs) return;
@@ -46,9 +121,22 @@ export async function tagDocument(
         start: segment.start,
         end: segment.end,
         score: tags.scores[label] ?? 0,
-        text: text.slice(segment.start, segment.end),
+        text: texts[i] ?? '',
       });
     }
+    if (candidateFloor === undefined) return;
+    labels.forEach((label, j) => {
+      const score = segmentProbs[j] ?? 0;
+      if (score >= candidateFloor && score < (thresholds[j] ?? Infinity)) {
+        candidates.push({ label, start: segment.start, end: segment.end, score: tags.scores[label] ?? 0 });
+      }
+    });
   });
-  return { spans, facts: extractKeyFacts(text) };
+
+  const result: DocumentTags = { spans, facts: extractKeyFacts(text) };
+  if (candidateFloor !== undefined) {
+    result.candidates = candidates;
+    result.thresholds = Object.fromEntries(labels.map((label, j) => [label, thresholds[j] ?? 1]));
+  }
+  return result;
 }

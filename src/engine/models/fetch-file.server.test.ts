@@ -1,8 +1,9 @@
 /** fetchVerifiedFile against a real HTTP server on 127.0.0.1 and Node's own fetch. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchVerifiedFile } from './fetch-file';
+import { fetchFile, fetchVerifiedFile } from './fetch-file';
 import { sha256Hex } from './sha256';
 import { testBytes } from './test-support';
 
@@ -23,12 +24,20 @@ async function listen(handler: Handler): Promise<{ url: string; ranges: (string 
   return { url: `http://127.0.0.1:${port}/models/m/onnx/model.onnx`, ranges };
 }
 
-/** Serves FILE, honouring `Range: bytes=N-`; optionally drops the connection after `cutAfter` body bytes. */
-function serveFile(request: IncomingMessage, response: ServerResponse, cutAfter?: number) {
+/**
+ * Serves FILE, honouring `Range: bytes=N-`; optionally drops the connection after `cutAfter` body bytes and
+ * sends extra headers (validators).
+ */
+function serveFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  cutAfter?: number,
+  extra: Record<string, string> = {},
+) {
   const match = /^bytes=(\d+)-$/.exec(request.headers.range ?? '');
   const start = match ? Number(match[1]) : 0;
   const body = FILE.subarray(start);
-  const headers: Record<string, string | number> = { 'content-length': body.length };
+  const headers: Record<string, string | number> = { 'content-length': body.length, ...extra };
   if (match) headers['content-range'] = `bytes ${start}-${FILE.length - 1}/${FILE.length}`;
   response.writeHead(match ? 206 : 200, headers);
   if (cutAfter === undefined) {
@@ -108,5 +117,61 @@ describe('fetchVerifiedFile over HTTP', () => {
     }).catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: 'network', message: expect.stringContaining('ECONNREFUSED') });
     expect(delays).toEqual([10, 20]);
+  });
+
+  it('resumes an unpinned file whose ETag stays the same, and learns its digest', async () => {
+    const { url, ranges } = await listen((request, response, index) =>
+      serveFile(request, response, index === 0 ? 100_000 : undefined, { etag: '"blob-1"' }),
+    );
+    const fetched = await fetchFile({
+      url,
+      label: 'm/onnx/model.onnx',
+      size: null,
+      sha256: null,
+      fetch,
+      retry: { attempts: 3, baseDelayMs: 10 },
+    });
+    expect(ranges[0]).toBeNull();
+    expect(ranges[1]).toMatch(/^bytes=\d+-$/);
+    expect(Buffer.from(fetched.bytes).equals(FILE)).toBe(true);
+    expect(fetched).toMatchObject({ sha256: await sha256Hex(FILE), checkedAgainst: null });
+  });
+
+  it('downloads an unpinned file again from byte 0 when the server names no version', async () => {
+    const { url, ranges } = await listen((request, response, index) =>
+      serveFile(request, response, index === 0 ? 100_000 : undefined),
+    );
+    const fetched = await fetchFile({
+      url,
+      label: 'm/onnx/model.onnx',
+      size: null,
+      sha256: null,
+      fetch,
+      retry: { attempts: 3, baseDelayMs: 10 },
+    });
+    expect(ranges).toEqual([null, null]);
+    expect(Buffer.from(fetched.bytes).equals(FILE)).toBe(true);
+  });
+
+  it('takes a gzip body whose Content-Length counts compressed bytes', async () => {
+    const text = new TextEncoder().encode(
+      JSON.stringify({ vocab: Array.from({ length: 5000 }, (_, i) => i) }),
+    );
+    const compressed = gzipSync(text);
+    const { url } = await listen((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip', 'content-length': compressed.length });
+      response.end(compressed);
+    });
+    const sizes: (number | null)[] = [];
+    const fetched = await fetchFile({
+      url,
+      label: 'm/tokenizer.json',
+      size: null,
+      sha256: null,
+      fetch,
+      onSize: (size) => sizes.push(size),
+    });
+    expect(Buffer.from(fetched.bytes).equals(Buffer.from(text))).toBe(true);
+    expect(sizes).toEqual([compressed.length, null]);
   });
 });

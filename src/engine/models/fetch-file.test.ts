@@ -46,7 +46,7 @@ describe('fetchVerifiedFile', () => {
     const { origin, held, job } = await setup();
     const bytes = await fetchVerifiedFile(job);
     expect(bytes).toEqual(FILE);
-    expect(origin.requests).toEqual([{ url: URL_, range: null }]);
+    expect(origin.requests).toEqual([{ method: 'GET', url: URL_, range: null }]);
     expect(held.length).toBe(11);
     expect(held.at(-1)).toBe(FILE.byteLength);
     expect([...held].sort((a, b) => a - b)).toEqual(held);

@@ -287,3 +287,59 @@ describe('ModelRepository', () => {
     });
   });
 });
+
+describe('ModelRepository with an unpinned remote model', () => {
+  const HUB = 'https://hub.example/Xenova/en-es/resolve/main/';
+
+  function unpinned(store = new MemoryStore()) {
+    const catalog = parseCatalog(
+      {
+        version: 1,
+        models: [
+          {
+            id: 'Xenova/en-es',
+            name: 'English → Spanish (hub)',
+            task: 'translation',
+            source: 'en',
+            target: 'es',
+            baseUrl: HUB,
+            remote: true,
+            files: [{ path: 'config.json' }, { path: 'onnx/encoder_model.onnx' }],
+            license: 'CC-BY-4.0',
+            attribution: 'OPUS-MT',
+          },
+        ],
+      },
+      CATALOG_URL,
+    );
+    const origin = new FakeOrigin(1000)
+      .serve(`${HUB}config.json`, CONFIG)
+      .serve(`${HUB}onnx/encoder_model.onnx`, ENCODER, { etag: '"v1"' });
+    const repository = createModelRepository({ catalog, store, fetch: origin.fetch, progressIntervalMs: 0 });
+    return { origin, store, repository };
+  }
+
+  it('checks the room for sizes told by HEAD before the first byte', async () => {
+    const { repository, store, origin } = unpinned();
+    vi.spyOn(store, 'storage').mockResolvedValue({ usage: 990_000, quota: 1_000_000, persisted: false });
+    await expect(repository.download('Xenova/en-es')).rejects.toMatchObject({
+      code: 'quota',
+      message: expect.stringContaining('it needs 25 KB but only 10 KB is available'),
+    });
+    expect(origin.requests.map((request) => request.method)).toEqual(['HEAD', 'HEAD']);
+  });
+
+  it('records what it trusted on first use and reads it back without asking the host again', async () => {
+    const { repository, store, origin } = unpinned();
+    await repository.download('Xenova/en-es');
+    const { size, sha256 } = await describeFile('config.json', CONFIG);
+    expect(await store.record(`${HUB}config.json`)).toEqual({ size, sha256 });
+    const requests = origin.requests.length;
+    const bytes = await repository.readFile('Xenova/en-es', 'onnx/encoder_model.onnx');
+    expect(Buffer.from(bytes).equals(ENCODER)).toBe(true);
+    expect(origin.requests).toHaveLength(requests);
+    // A cached model needs no probe either.
+    await repository.download('Xenova/en-es');
+    expect(origin.requests).toHaveLength(requests);
+  });
+});

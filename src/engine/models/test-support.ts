@@ -1,6 +1,7 @@
 /**
  * Test-only helpers: an in-process origin whose `fetch` serves byte arrays as streamed Responses, honours
- * `Range: bytes=N-`, and misbehaves on request (short bodies, broken streams, ignored ranges, errors).
+ * `Range: bytes=N-` and HEAD, sends the validators it is told to, and misbehaves on request (short bodies,
+ * broken streams, ignored ranges, errors).
  */
 import { sha256Hex } from './sha256';
 
@@ -23,8 +24,22 @@ export type Fault =
   | { kind: 'stall' };
 
 export interface RecordedRequest {
+  method: string;
   url: string;
   range: string | null;
+}
+
+/** How the origin answers for one file, beyond its bytes. */
+export interface ServeOptions {
+  /** Sent as ETag (quote it yourself, as servers do). */
+  etag?: string;
+  /** Sent as X-Linked-ETag, as Hugging Face does for LFS files. */
+  linkedEtag?: string;
+  lastModified?: string;
+  /** False: no Content-Length (a chunked body), so only the end of the stream tells the size. */
+  contentLength?: boolean;
+  /** False: HEAD is refused with 405. */
+  head?: boolean;
 }
 
 /** Deterministic pseudo-random bytes, so files are not trivially periodic. */
@@ -66,14 +81,15 @@ function chunkedStream(
 
 export class FakeOrigin {
   readonly requests: RecordedRequest[] = [];
-  private readonly files = new Map<string, Uint8Array>();
+  private readonly files = new Map<string, { bytes: Uint8Array; options: ServeOptions }>();
   private readonly faults: Fault[] = [];
   private readonly faultsByUrl = new Map<string, Fault[]>();
 
   constructor(private readonly chunkSize = 1000) {}
 
-  serve(url: string, bytes: Uint8Array): this {
-    this.files.set(url, bytes);
+  /** Serves `bytes` at `url` from now on (serving again replaces the file, as a new upload would). */
+  serve(url: string, bytes: Uint8Array, options: ServeOptions = {}): this {
+    this.files.set(url, { bytes, options });
     return this;
   }
 
@@ -92,13 +108,23 @@ export class FakeOrigin {
   readonly fetch: typeof fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const range = new Headers(init?.headers).get('range');
-    this.requests.push({ url, range });
+    const method = init?.method ?? 'GET';
+    this.requests.push({ method, url, range });
     if (init?.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
+    const served = this.files.get(url);
+    const options = served?.options ?? {};
+    if (method === 'HEAD') {
+      if (!served) return new Response(null, { status: 404 });
+      if (options.head === false) return new Response(null, { status: 405 });
+      const headers = this.validators(options);
+      if (options.contentLength !== false) headers['content-length'] = String(served.bytes.length);
+      return new Response(null, { status: 200, headers });
+    }
     const fault = this.faultsByUrl.get(url)?.shift() ?? this.faults.shift();
     if (fault?.kind === 'refuse')
       throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
     if (fault?.kind === 'status') return new Response('unavailable', { status: fault.status });
-    const file = fault?.kind === 'replace' ? fault.bytes : this.files.get(url);
+    const file = fault?.kind === 'replace' ? fault.bytes : served?.bytes;
     if (!file) return new Response('not found', { status: 404, statusText: 'Not Found' });
 
     const match = /^bytes=(\d+)-$/.exec(range ?? '');
@@ -108,9 +134,18 @@ export class FakeOrigin {
     const stopAt =
       fault?.kind === 'truncate' || fault?.kind === 'break' ? Math.min(fault.at, body.length) : body.length;
     const ending = fault?.kind === 'break' ? 'error' : fault?.kind === 'stall' ? 'stall' : 'close';
-    const headers: Record<string, string> = { 'content-length': String(body.length) };
+    const headers: Record<string, string> = this.validators(options);
+    if (options.contentLength !== false) headers['content-length'] = String(body.length);
     if (honourRange) headers['content-range'] = `bytes ${start}-${file.length - 1}/${file.length}`;
     const stream = chunkedStream(body, this.chunkSize, fault?.kind === 'stall' ? 0 : stopAt, ending);
     return new Response(stream, { status: honourRange ? 206 : 200, headers });
   };
+
+  private validators(options: ServeOptions): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (options.etag) headers.etag = options.etag;
+    if (options.linkedEtag) headers['x-linked-etag'] = options.linkedEtag;
+    if (options.lastModified) headers['last-modified'] = options.lastModified;
+    return headers;
+  }
 }

@@ -55,16 +55,21 @@ export class Runtime {
     return module;
   }
 
-  /** Creates a session from model bytes; `gpuOutputs` stay on the GPU under WebGPU (e.g. the KV cache). */
+  /**
+   * Creates a session from model bytes; `gpuOutputs` stay on the GPU under WebGPU (e.g. the KV cache).
+   * `optimization` 'basic' suits graphs with nothing for the extended passes to fuse but large constants, where
+   * those passes cost seconds at load (the taggers' hashed embedding tables).
+   */
   async createSession(
     backend: BackendName,
     bytes: Uint8Array,
     gpuOutputs: readonly string[] = [],
+    optimization: 'basic' | 'all' = 'all',
   ): Promise<OrtSession> {
     const ort = await this.ort(backend);
     const session = await ort.InferenceSession.create(bytes, {
       executionProviders: [backend],
-      graphOptimizationLevel: 'all',
+      graphOptimizationLevel: optimization,
       // Spinning threads wait for work by burning CPU; on a busy machine (or beside a browser) that halves
       // throughput of the small per-token decoder runs, measured on onnxruntime-node.
       ...(backend === 'cpu' ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),

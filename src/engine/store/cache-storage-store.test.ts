@@ -63,6 +63,20 @@ describe('CacheStorageStore', () => {
     expect(await store.size(url)).toBeNull();
   });
 
+  it('keeps a record in the same Response as the bytes', async () => {
+    const { store } = setup();
+    const url = 'https://huggingface.co/Xenova/m/resolve/main/tokenizer.json';
+    const record = { size: 4, sha256: 'd'.repeat(64) };
+    await store.put(url, new Uint8Array([1, 2, 3, 4]), record);
+    expect(await store.record(url)).toEqual(record);
+    await store.put(url, new Uint8Array([1, 2]));
+    expect(await store.record(url)).toBeNull();
+    expect(await store.record(`${url}.missing`)).toBeNull();
+    await store.put(url, new Uint8Array([1, 2, 3, 4]), record);
+    await store.delete(url);
+    expect(await store.record(url)).toBeNull();
+  });
+
   it('turns QuotaExceededError into a quota error that says what is needed and what is left', async () => {
     const storageManager: StorageManagerLike = {
       estimate: async () => ({ usage: 9_000_000, quota: 10_000_000 }),

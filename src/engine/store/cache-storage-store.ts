@@ -1,13 +1,16 @@
 /**
  * Browser store on Cache Storage (available in windows, workers and service workers). Each file is one Response
- * keyed by its URL, with a content-length header so sizes are known without reading bodies.
+ * keyed by its URL, with a content-length header so sizes are known without reading bodies, and the file's
+ * record (if any) in its own header, so bytes and record are written and removed as one.
  *
  *   const store = new CacheStorageStore(); // caches and navigator.storage of the current global
  */
 import type { StorageInfo } from '../types';
-import { fileNameOf, quotaError, type ModelStore } from './model-store';
+import { fileNameOf, quotaError, validRecord, type FileRecord, type ModelStore } from './model-store';
 
 export const MODEL_CACHE_NAME = 'lexlet-models-v1';
+/** Response header that carries the SHA-256 recorded on a file's first download. */
+const RECORD_SHA256_HEADER = 'x-lexlet-recorded-sha256';
 
 /** The parts of StorageManager the store uses; `persist` exists only on the main thread. */
 export interface StorageManagerLike {
@@ -60,16 +63,29 @@ export class CacheStorageStore implements ModelStore {
     return (await response.arrayBuffer()).byteLength;
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
-    const response = new Response(bytes as Uint8Array<ArrayBuffer>, {
-      headers: { 'content-type': 'application/octet-stream', 'content-length': String(bytes.byteLength) },
-    });
+  async put(key: string, bytes: Uint8Array, record?: FileRecord): Promise<void> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/octet-stream',
+      'content-length': String(bytes.byteLength),
+    };
+    if (record) headers[RECORD_SHA256_HEADER] = record.sha256;
+    const response = new Response(bytes as Uint8Array<ArrayBuffer>, { headers });
     try {
       await (await this.cache()).put(key, response);
     } catch (error) {
       if (!isQuotaError(error)) throw error;
       throw quotaError(fileNameOf(key), bytes.byteLength, await this.storage().catch(() => null), error);
     }
+  }
+
+  async record(key: string): Promise<FileRecord | null> {
+    const response = await (await this.cache()).match(key);
+    if (!response) return null;
+    void response.body?.cancel().catch(() => undefined);
+    const sha256 = response.headers.get(RECORD_SHA256_HEADER);
+    if (sha256 === null) return null;
+    // The record's size is the stored length: they were written together.
+    return validRecord({ size: Number(response.headers.get('content-length')), sha256 });
   }
 
   async delete(key: string): Promise<boolean> {

@@ -68,6 +68,30 @@ describe('FsStore', () => {
     expect(await readdir(join(dir, 'https/cdn.example/m'))).toEqual(['model.onnx']);
   });
 
+  it('keeps a record beside its file, out of the key list, replaced and removed with the file', async () => {
+    const store = new FsStore({ root: dir });
+    const key = 'https://huggingface.co/Xenova/m/resolve/main/onnx/model.onnx';
+    const record = { size: 3, sha256: 'c'.repeat(64) };
+    await store.put(key, new Uint8Array([1, 2, 3]), record);
+    expect(await store.record(key)).toEqual(record);
+    expect(await readdir(join(dir, 'https/huggingface.co/Xenova/m/resolve/main/onnx'))).toEqual([
+      'model.onnx',
+      'model.onnx#record.json',
+    ]);
+    expect(await store.keys()).toEqual([key]);
+    expect((await store.storage()).usage).toBe(3);
+
+    // New bytes without a record must not inherit the old one.
+    await store.put(key, new Uint8Array([4, 5]));
+    expect(await store.record(key)).toBeNull();
+    await store.put(key, new Uint8Array([1, 2, 3]), record);
+    await writeFile(`${store.pathOf(key)}#record.json`, '{"size":3,"sha256":"not hex"}');
+    expect(await store.record(key)).toBeNull();
+    expect(await store.delete(key)).toBe(true);
+    expect(await readdir(dir)).toEqual([]);
+    expect(await store.record(key)).toBeNull();
+  });
+
   it('reads file: URLs in place and never writes or deletes them', async () => {
     const path = join(dir, 'bundled.onnx');
     await writeFile(path, Buffer.from([7, 8, 9]));
@@ -77,6 +101,7 @@ describe('FsStore', () => {
     expect(store.readsInPlace('https://cdn.example/x')).toBe(false);
     expect(await store.get(key)).toEqual(new Uint8Array([7, 8, 9]));
     expect(await store.size(key)).toBe(3);
+    expect(await store.record(key)).toBeNull();
     expect(await store.delete(key)).toBe(false);
     await expect(store.put(key, new Uint8Array(1))).rejects.toMatchObject({ code: 'model-invalid' });
     expect(await readFile(path)).toEqual(Buffer.from([7, 8, 9]));

@@ -1,7 +1,8 @@
 /**
  * Node store: downloaded files live under `$XDG_CACHE_HOME/lexlet/models` (default `~/.cache/lexlet/models`) in
  * a readable layout (`https/huggingface.co/Xenova/opus-mt-en-de/resolve/main/config.json`); `file:` URLs are
- * read in place (bundled models are verified, never copied, never deleted).
+ * read in place (bundled models are verified, never copied, never deleted). A file's record lives beside it in
+ * `<file>#record.json`: "#" never occurs in an encoded segment, so no cached file can have that name.
  *
  *   const store = new FsStore(); // or new FsStore({ root: '/tmp/lexlet-cache' })
  */
@@ -23,9 +24,10 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LexletError } from '../errors';
 import type { StorageInfo } from '../types';
-import { fileNameOf, quotaError, type ModelStore } from './model-store';
+import { fileNameOf, quotaError, validRecord, type FileRecord, type ModelStore } from './model-store';
 
 const PARTIAL_SUFFIX = '.partial';
+const RECORD_SUFFIX = '#record.json';
 
 export function defaultCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
   const base =
@@ -107,20 +109,45 @@ export class FsStore implements ModelStore {
     }
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  async put(key: string, bytes: Uint8Array, record?: FileRecord): Promise<void> {
     if (isFileUrl(key))
       throw new LexletError('model-invalid', `Refusing to overwrite the local file ${key}.`);
     const path = this.pathOf(key);
-    // Write then rename, so an interrupted write never leaves a short file under the final name.
+    // The old record goes first and the new one comes last, so a crash in between leaves bytes without a record
+    // (downloaded again) rather than a record vouching for other bytes.
+    await rm(`${path}${RECORD_SUFFIX}`, { force: true });
+    await this.writeAtomically(key, path, bytes);
+    if (record) await this.writeAtomically(key, `${path}${RECORD_SUFFIX}`, JSON.stringify(record));
+  }
+
+  /** Write then rename, so an interrupted write never leaves a short file under the final name. */
+  private async writeAtomically(key: string, path: string, data: Uint8Array | string): Promise<void> {
     const partial = `${path}.${randomUUID()}${PARTIAL_SUFFIX}`;
     try {
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(partial, bytes);
+      await writeFile(partial, data);
       await rename(partial, path);
     } catch (error) {
       await rm(partial, { force: true }).catch(() => undefined);
       if (errorCode(error) !== 'ENOSPC' && errorCode(error) !== 'EDQUOT') throw error;
-      throw quotaError(fileNameOf(key), bytes.byteLength, await this.storage().catch(() => null), error);
+      const needed = typeof data === 'string' ? data.length : data.byteLength;
+      throw quotaError(fileNameOf(key), needed, await this.storage().catch(() => null), error);
+    }
+  }
+
+  async record(key: string): Promise<FileRecord | null> {
+    if (isFileUrl(key)) return null;
+    let text: string;
+    try {
+      text = await readFile(`${this.pathOf(key)}${RECORD_SUFFIX}`, 'utf8');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      return validRecord(JSON.parse(text));
+    } catch {
+      return null;
     }
   }
 
@@ -128,6 +155,7 @@ export class FsStore implements ModelStore {
     if (isFileUrl(key)) return false;
     try {
       const path = this.pathOf(key);
+      await rm(`${path}${RECORD_SUFFIX}`, { force: true });
       await unlink(path);
       await this.pruneEmptyFolders(dirname(path));
       return true;
@@ -150,7 +178,10 @@ export class FsStore implements ModelStore {
     try {
       const entries = await readdir(this.root, { recursive: true, withFileTypes: true });
       return entries
-        .filter((entry) => entry.isFile() && !entry.name.endsWith(PARTIAL_SUFFIX))
+        .filter(
+          (entry) =>
+            entry.isFile() && !entry.name.endsWith(PARTIAL_SUFFIX) && !entry.name.endsWith(RECORD_SUFFIX),
+        )
         .map((entry) => join(entry.parentPath, entry.name));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return [];

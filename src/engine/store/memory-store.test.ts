@@ -16,3 +16,15 @@ it('stores copies, lists by prefix, reports sizes and deletes', async () => {
   expect(await store.delete('https://a.example/m/x.onnx')).toBe(false);
   expect(await store.get('https://a.example/m/x.onnx')).toBeNull();
 });
+
+it('keeps a record with the bytes until they are replaced without one or deleted', async () => {
+  const store = new MemoryStore();
+  const record = { size: 2, sha256: 'e'.repeat(64) };
+  await store.put('https://a.example/m/x.onnx', new Uint8Array(2), record);
+  expect(await store.record('https://a.example/m/x.onnx')).toEqual(record);
+  await store.put('https://a.example/m/x.onnx', new Uint8Array(3));
+  expect(await store.record('https://a.example/m/x.onnx')).toBeNull();
+  await store.put('https://a.example/m/x.onnx', new Uint8Array(2), record);
+  await store.delete('https://a.example/m/x.onnx');
+  expect(await store.record('https://a.example/m/x.onnx')).toBeNull();
+});

@@ -1,9 +1,10 @@
 import type { StorageInfo } from '../types';
-import type { ModelStore } from './model-store';
+import type { FileRecord, ModelStore } from './model-store';
 
 /** Keeps files in memory: for tests and for hosts without persistent storage. */
 export class MemoryStore implements ModelStore {
   private readonly files = new Map<string, Uint8Array>();
+  private readonly records = new Map<string, FileRecord>();
 
   async get(key: string): Promise<Uint8Array | null> {
     const bytes = this.files.get(key);
@@ -15,11 +16,19 @@ export class MemoryStore implements ModelStore {
     return this.files.get(key)?.byteLength ?? null;
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  async put(key: string, bytes: Uint8Array, record?: FileRecord): Promise<void> {
     this.files.set(key, bytes.slice());
+    if (record) this.records.set(key, { ...record });
+    else this.records.delete(key);
+  }
+
+  async record(key: string): Promise<FileRecord | null> {
+    const record = this.records.get(key);
+    return record ? { ...record } : null;
   }
 
   async delete(key: string): Promise<boolean> {
+    this.records.delete(key);
     return this.files.delete(key);
   }
 

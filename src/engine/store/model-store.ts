@@ -5,13 +5,38 @@
 import { LexletError } from '../errors';
 import type { StorageInfo } from '../types';
 
+/**
+ * What the loader learned about a file the catalog does not pin (a remote file without size or SHA-256): its size
+ * and digest when first downloaded, so a later damaged or truncated copy is caught as for pinned files.
+ */
+export interface FileRecord {
+  size: number;
+  sha256: string;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** The record when it is well formed, else null (a damaged record must not vouch for anything). */
+export function validRecord(value: unknown): FileRecord | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { size, sha256 } = value as Record<string, unknown>;
+  return typeof size === 'number' && Number.isSafeInteger(size) && size >= 0 && typeof sha256 === 'string'
+    ? SHA256_HEX.test(sha256)
+      ? { size, sha256 }
+      : null
+    : null;
+}
+
 export interface ModelStore {
   /** Stored bytes, or null when absent. */
   get(key: string): Promise<Uint8Array | null>;
   /** Stored byte length without reading the bytes, or null when absent. */
   size(key: string): Promise<number | null>;
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  /** True when something was removed. */
+  /** Stores the bytes with `record` beside them; without one, any earlier record of the key goes. */
+  put(key: string, bytes: Uint8Array, record?: FileRecord): Promise<void>;
+  /** The record stored with the key's bytes, or null when there is none. */
+  record(key: string): Promise<FileRecord | null>;
+  /** True when something was removed (the record goes with the bytes). */
   delete(key: string): Promise<boolean>;
   /** Stored keys, optionally only those starting with `prefix`. */
   keys(prefix?: string): Promise<string[]>;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog, CatalogModel } from '../../engine/types';
+import { taggingModelFor } from './tagging-model';
+
+const model = (id: string, task: CatalogModel['task'], extra: Partial<CatalogModel> = {}): CatalogModel => ({
+  id,
+  name: id,
+  task,
+  baseUrl: `https://example.org/${id}/`,
+  files: [{ path: 'model.onnx', size: 1, sha256: '0'.repeat(64) }],
+  license: 'test',
+  attribution: 'test',
+  ...extra,
+});
+
+describe('taggingModelFor', () => {
+  it('picks the model for the kind, bundled before remote', () => {
+    const catalog: Catalog = {
+      version: 1,
+      models: [
+        model('remote-cuad', 'contract-clauses', { remote: true }),
+        model('cuad', 'contract-clauses'),
+        model('tos', 'unfair-tos'),
+        model('en-es', 'translation', { source: 'en', target: 'es' }),
+      ],
+    };
+    expect(taggingModelFor(catalog, 'contract')?.id).toBe('cuad');
+    expect(taggingModelFor(catalog, 'tos')?.id).toBe('tos');
+  });
+
+  it('offers no fixture in a real catalog, and none when the task has no model', () => {
+    const catalog: Catalog = {
+      version: 1,
+      models: [
+        model('fixture-cuad', 'contract-clauses', { fixture: true }),
+        model('en-es', 'translation', { source: 'en', target: 'es' }),
+      ],
+    };
+    expect(taggingModelFor(catalog, 'contract')).toBeNull();
+    expect(taggingModelFor(catalog, 'tos')).toBeNull();
+  });
+});

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ortNode from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { isAbortError } from '../errors';
+import { tagDocument, type TagProgress } from './document-tagger';
+import { extractKeyFacts } from './facts';
+import { formatDocumentTags } from './format';
+import { loadSentenceTagger } from './load-tagger';
+import { parseTaggerConfig } from './model-config';
+import { segmentClauses } from './segment';
+import { SentenceTagger, type SessionLike, type TensorFactory } from './tagger';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const contract = readFileSync(join(root, 'e2e/fixtures/review/contract.txt'), 'utf8');
+const termsOfService = readFileSync(join(root, 'e2e/fixtures/review/terms-of-service.txt'), 'utf8');
+
+async function shippedTagger(model: string): Promise<SentenceTagger> {
+  const dir = join(root, 'public/models', model);
+  return loadSentenceTagger({
+    readFile: async (p) => new Uint8Array(readFileSync(join(dir, p))),
+    createSession: (bytes) => ortNode.InferenceSession.create(bytes) as Promise<SessionLike>,
+    Tensor: ortNode.Tensor as unknown as TensorFactory,
+  });
+}
+
+/** A long document of clauses of many lengths (more than two tagger batches), CRLF and LF mixed. */
+function longDocument(): string {
+  const parts: string[] = [];
+  for (let i = 0; i < 24; i++) {
+    const body = i % 2 === 0 ? contract : termsOfService.replace(/\n/g, '\r\n');
+    parts.push(body.replace(/^(\d+)\. /gm, (_, n: string) => `${i * 20 + Number(n)}. `));
+  }
+  return parts.join('\n\n');
+}
+
+/** The document tagged the way `lexlet tag` always did: every clause in one call, then the decision. */
+async function oneCallTags(text: string, tagger: SentenceTagger): Promise<string> {
+  const segments = segmentClauses(text, { maxChars: 600 }).filter((s) => s.kind !== 'heading');
+  const probs = await tagger.probabilities(segments.map((s) => text.slice(s.start, s.end)));
+  const spans = segments.flatMap((segment, i) => {
+    const p = probs[i];
+    if (!p) return [];
+    const tags = tagger.decide(p);
+    return tags.labels.map((label) => ({
+      label,
+      start: segment.start,
+      end: segment.end,
+      score: tags.scores[label] ?? 0,
+      text: text.slice(segment.start, segment.end),
+    }));
+  });
+  return formatDocumentTags({ spans, facts: extractKeyFacts(text) });
+}
+
+class PlainTensor {
+  constructor(
+    readonly type: string,
+    readonly data: Int32Array | Float32Array,
+    readonly dims: number[],
+  ) {}
+}
+
+/**
+ * A session whose scores depend on the padded width of the batch, the way float sums in a real session may in their
+ * last bits: any change to how clauses are batched changes the tags.
+ */
+function widthSensitiveTagger(): SentenceTagger {
+  const config = parseTaggerConfig(
+    JSON.parse(readFileSync(join(root, 'public/models/lexlet-cuad/config.json'), 'utf8')),
+  );
+  const n = config.labels.length;
+  const session: SessionLike = {
+    run: async (feeds) => {
+      const [rows = 0, width = 0] = (feeds[config.inputIds] as PlainTensor).dims;
+      const probs = new Float32Array(rows * n).map((_, k) => ((width * 7 + (k % n) * 13) % 100) / 100);
+      return { [config.output]: { data: probs } };
+    },
+  };
+  return new SentenceTagger(session, PlainTensor as unknown as TensorFactory, config);
+}
+
+describe('tagDocument with progress, cancellation and candidates', () => {
+  it('batches clauses exactly as one call would, so progress never changes a tag', async () => {
+    const tagger = widthSensitiveTagger();
+    const text = longDocument();
+    const tags = await tagDocument(text, tagger, {
+      onProgress: () => {},
+      signal: new AbortController().signal,
+    });
+    expect(tags.spans.length).toBeGreaterThan(0);
+    expect(formatDocumentTags(tags)).toBe(await oneCallTags(text, tagger));
+  });
+
+  it('reports progress per batch and tags exactly what one call would', async () => {
+    const tagger = await shippedTagger('lexlet-cuad');
+    const text = longDocument();
+    const events: TagProgress[] = [];
+    const tags = await tagDocument(text, tagger, {
+      onProgress: (event) => events.push(event),
+      signal: new AbortController().signal,
+      candidateFloor: 0.02,
+    });
+    const total = segmentClauses(text, { maxChars: 600 }).filter((s) => s.kind !== 'heading').length;
+    expect(total).toBeGreaterThan(128);
+    expect(events[0]).toEqual({ done: 0, total });
+    expect(events.at(-1)).toEqual({ done: total, total });
+    expect(events.length).toBe(Math.ceil(total / 64) + 1);
+    for (let i = 1; i < events.length; i++) expect(events[i]?.done).toBeGreaterThan(events[i - 1]?.done ?? 0);
+    expect(formatDocumentTags(tags)).toBe(await oneCallTags(text, tagger));
+  }, 60_000);
+
+  it('keeps sub-threshold scores above the floor as candidates, with the thresholds', async () => {
+    const tagger = await shippedTagger('lexlet-cuad');
+    const tags = await tagDocument(contract, tagger, { candidateFloor: 0.05 });
+    const thresholds = tags.thresholds ?? {};
+    expect(Object.keys(thresholds)).toEqual(tagger.config.labels);
+    expect(tags.candidates?.length).toBeGreaterThan(0);
+    const decided = new Set(tags.spans.map((s) => `${s.label}@${s.start}`));
+    for (const candidate of tags.candidates ?? []) {
+      expect(candidate.score).toBeGreaterThanOrEqual(0.05);
+      expect(candidate.score).toBeLessThanOrEqual(thresholds[candidate.label] ?? 0);
+      expect(decided.has(`${candidate.label}@${candidate.start}`)).toBe(false);
+      expect(contract.slice(candidate.start, candidate.end).trim()).not.toBe('');
+    }
+    for (const span of tags.spans) expect(span.score).toBeGreaterThanOrEqual(thresholds[span.label] ?? 1);
+    const withoutFloor = await tagDocument(contract, tagger);
+    expect(withoutFloor.candidates).toBeUndefined();
+    expect(withoutFloor.thresholds).toBeUndefined();
+    expect(withoutFloor.spans).toEqual(tags.spans);
+  }, 30_000);
+
+  it('stops between batches when the signal aborts', async () => {
+    const tagger = await shippedTagger('lexlet-unfair-tos');
+    const controller = new AbortController();
+    const events: TagProgress[] = [];
+    const run = tagDocument(longDocument(), tagger, {
+      signal: controller.signal,
+      onProgress: (event) => {
+        events.push(event);
+        if (event.done > 0) controller.abort();
+      },
+    });
+    const error: unknown = await run.catch((caught: unknown) => caught);
+    expect(isAbortError(error)).toBe(true);
+    expect(events.map((event) => event.done)).toEqual([0, 64]);
+
+    const already = new AbortController();
+    already.abort();
+    const early: unknown = await tagDocument(contract, tagger, { signal: already.signal }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isAbortError(early)).toBe(true);
+  }, 30_000);
+
+  it('rejects a candidate floor outside (0, 1]', async () => {
+    const tagger = await shippedTagger('lexlet-unfair-tos');
+    await expect(tagDocument(contract, tagger, { candidateFloor: 0 })).rejects.toThrow(/candidateFloor/);
+    await expect(tagDocument(contract, tagger, { candidateFloor: 1.5 })).rejects.toThrow(/candidateFloor/);
+  });
+});
