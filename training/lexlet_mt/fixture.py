@@ -177,8 +177,13 @@ def format_json(paths: Sequence[Path]) -> None:
 
 
 def write_catalog(models_root: Path, model_dir: Path) -> None:
-    catalog = {"version": 1, "models": [catalog_entry(model_dir, f"{model_dir.relative_to(models_root).as_posix()}/")]}
-    (models_root / "catalog.json").write_text(json.dumps(catalog, indent=2, ensure_ascii=False) + "\n")
+    """Adds or replaces this fixture's entry; the other test models listed there are kept."""
+    entry = catalog_entry(model_dir, f"{model_dir.relative_to(models_root).as_posix()}/")
+    path = models_root / "catalog.json"
+    catalog = json.loads(path.read_text()) if path.exists() else {"version": 1, "models": []}
+    others = [model for model in catalog["models"] if model["id"] != entry["id"]]
+    catalog["models"] = [entry] + others
+    path.write_text(json.dumps(catalog, indent=2, ensure_ascii=False) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
