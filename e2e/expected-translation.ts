@@ -10,8 +10,8 @@ const catalogPath = fileURLToPath(new URL('fixtures/models/catalog.json', import
 
 let engine: Promise<Engine> | null = null;
 
-/** The same engine code on onnxruntime-node (CPU), reading the fixture model in place. */
-function nodeEngine(): Promise<Engine> {
+/** The same engine code on onnxruntime-node (CPU), reading the fixture catalog's models in place. */
+export function nodeEngine(): Promise<Engine> {
   engine ??= (async () => {
     const created = new Engine({
       loadOrt: async () => {

@@ -1,37 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { Engine } from '../src/engine/engine';
-import { createNodeModelRepository } from '../src/engine/models/node-repository';
-import type { OrtModule } from '../src/engine/runtime/ort';
 import type { DocumentTags } from '../src/engine/types';
 import { expectedBackend, openApp } from './app';
-import { expectedTranslation } from './expected-translation';
+import { expectedTranslation, nodeEngine } from './expected-translation';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/review/${name}`, import.meta.url), 'utf8');
 const CONTRACT = fixture('contract.txt');
 const TERMS = fixture('terms-of-service.txt');
 const catalogPath = fileURLToPath(new URL('fixtures/models/catalog.json', import.meta.url));
 
-let nodeEngine: Promise<Engine> | null = null;
-
 /** The same engine on onnxruntime-node: what the browser's review must agree with (not hard-coded tags). */
 async function nodeTags(modelId: string, text: string): Promise<DocumentTags> {
-  nodeEngine ??= (async () => {
-    const engine = new Engine({
-      loadOrt: async () => {
-        const ort = (await import('onnxruntime-node')) as unknown as OrtModule & { default?: OrtModule };
-        return ort.default ?? ort;
-      },
-      repository: (url) => createNodeModelRepository(url, { cacheDir: join(tmpdir(), 'lexlet-e2e-cache') }),
-      environment: { nativeCpu: true, wasmThreads: 1 },
-    });
-    await engine.loadCatalog(catalogPath);
-    return engine;
-  })();
-  return (await nodeEngine).tagDocument({ modelId, text }, () => {});
+  return (await nodeEngine()).tagDocument({ modelId, text }, () => {});
 }
 
 /** Clicks Review and waits for this review's result (not the one already on screen). */

@@ -1,8 +1,5 @@
-import { useRef, useState, type DragEvent, type ReactNode } from 'react';
-
-function carriesFiles(event: DragEvent): boolean {
-  return Array.from(event.dataTransfer.types).includes('Files');
-}
+import type { ReactNode } from 'react';
+import { useFileDrop } from './use-file-drop';
 
 /** Accepts a document dropped anywhere on its children; shows where to drop while a file is dragged over. */
 export function DocumentDropZone({
@@ -14,41 +11,12 @@ export function DocumentDropZone({
   disabled?: boolean;
   children: ReactNode;
 }) {
-  const [over, setOver] = useState(false);
-  // Entering a child fires dragleave on the parent; count the nesting instead of trusting single events.
-  const depth = useRef(0);
-
-  const enter = (event: DragEvent) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    depth.current += 1;
-    setOver(true);
-  };
-  const leave = (event: DragEvent) => {
-    if (!carriesFiles(event)) return;
-    depth.current = Math.max(0, depth.current - 1);
-    if (depth.current === 0) setOver(false);
-  };
-  const dragOver = (event: DragEvent) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = disabled ? 'none' : 'copy';
-  };
-  const drop = (event: DragEvent) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    depth.current = 0;
-    setOver(false);
-    if (!disabled) onFiles(Array.from(event.dataTransfer.files));
-  };
+  const { dragging: over, handlers } = useFileDrop(onFiles, disabled);
 
   return (
     <div
       className={`document-drop${over ? ' document-drop-over' : ''}`}
-      onDragEnter={enter}
-      onDragLeave={leave}
-      onDragOver={dragOver}
-      onDrop={drop}
+      {...handlers}
       data-testid="document-drop"
     >
       {children}

@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useFileDrop } from '../components/use-file-drop';
 import type { CatalogModel } from '../../engine/types';
 import { DocumentOpenButton } from '../components/DocumentOpenButton';
 import { downloadOfferText, downloadText } from '../components/download-text';
@@ -26,10 +26,6 @@ interface ReviewInputProps {
   onReview(): void;
   onCancel(): void;
   onClear(): void;
-}
-
-function carriesFiles(event: DragEvent): boolean {
-  return Array.from(event.dataTransfer.types).includes('Files');
 }
 
 function RunStatus({ run, download }: { run: ReviewRun; download: DownloadProgress | undefined }) {
@@ -67,43 +63,16 @@ export function ReviewInput(props: ReviewInputProps) {
   const { text, guess, chosenKind, model, run } = props;
   const busy = run.phase !== 'idle' || props.opening;
   const kind = chosenKind ?? guess.kind;
-  const [dragging, setDragging] = useState(false);
-  // Entering a child fires dragleave on the parent; count the nesting instead of trusting single events.
-  const depth = useRef(0);
-
-  const onDragEnter = (event: DragEvent) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    depth.current += 1;
-    setDragging(true);
-  };
-  const onDragLeave = (event: DragEvent) => {
-    if (!carriesFiles(event)) return;
-    depth.current = Math.max(0, depth.current - 1);
-    if (depth.current === 0) setDragging(false);
-  };
-  const onDragOver = (event: DragEvent) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = busy ? 'none' : 'copy';
-  };
-  const onDrop = (event: DragEvent) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    depth.current = 0;
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file && !busy) props.onFile(file);
-  };
+  const { dragging, handlers: dropHandlers } = useFileDrop((files) => {
+    const file = files[0];
+    if (file) props.onFile(file);
+  }, busy);
 
   return (
     <section className="review-input" aria-label="Document to review">
       <div
         className={`review-drop${dragging ? ' is-dragging' : ''}`}
-        onDragEnter={onDragEnter}
-        onDragLeave={onDragLeave}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
+        {...dropHandlers}
         data-testid="review-drop"
       >
         <label htmlFor="review-text" className="visually-hidden">
