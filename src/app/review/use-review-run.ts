@@ -59,13 +59,18 @@ export function useReviewRun() {
         }
         setRun({ phase: 'tagging', done: 0, total: 0 });
         const started = performance.now();
-        const tags = await engine.tagDocument(
-          { modelId: request.model.id, text: request.text, candidateFloor: CANDIDATE_FLOOR },
-          ({ done, total }) => {
-            if (!abort.signal.aborted) setRun({ phase: 'tagging', done, total });
-          },
-          abort.signal,
-        );
+        // Progress comes over its own message port, so a last report can arrive after the result: once the
+        // result is in, late reports must not put the page back into "reviewing".
+        let settled = false;
+        const tags = await engine
+          .tagDocument(
+            { modelId: request.model.id, text: request.text, candidateFloor: CANDIDATE_FLOOR },
+            ({ done, total }) => {
+              if (!abort.signal.aborted && !settled) setRun({ phase: 'tagging', done, total });
+            },
+            abort.signal,
+          )
+          .finally(() => (settled = true));
         const seconds = (performance.now() - started) / 1000;
         reviews.current += 1;
         setResult({ ...request, id: reviews.current, tags, seconds });
