@@ -114,7 +114,8 @@ per-channel int8 (`_quantized`): {megabytes(onnx_bytes)} for the two ONNX files.
 AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_steps']} steps), label smoothing
 {tcfg['label_smoothing']}, token-budget batches of {tcfg['max_tokens']:,} target tokens, 1 CPU thread:
 {train.get('steps', 0):,} steps (≈{train.get('epochs', 0):.2f} epochs, {train.get('tokens', 0) / 1e6:.2f} M target
-tokens) in {hours:.1f} hours of wall time over {train['segments']} resumed runs on a shared 2-core machine. The
+tokens) in {hours:.1f} hours of wall time over {train['segments']} runs, each resuming the last checkpoint, on a shared
+2-core machine. The
 shipped weights are the checkpoint with the best chrF on a 500-sentence dev subset.
 
 ## Scores (BLEU 13a / chrF2, the project's sacreBLEU-compatible scorer)

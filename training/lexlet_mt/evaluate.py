@@ -72,13 +72,13 @@ def main() -> None:
     sp = load_sentencepiece(cfg)
     report: dict = {"pair": cfg["pair"], "checkpoint": str(checkpoint), "parameters": model.num_parameters(),
                     "sets": {}}
-    previous = run / "eval.json"
-    if previous.exists():  # runs with other --beams add their rows to those of the same checkpoint
-        earlier = json.loads(previous.read_text())
-        if earlier.get("checkpoint") == str(checkpoint):
-            report["sets"] = earlier.get("sets", {})
     ckpt_meta = torch.load(checkpoint, map_location="cpu")
     report["checkpoint_step"] = ckpt_meta.get("step", ckpt_meta.get("state", {}).get("step"))
+    previous = run / "eval.json"
+    if previous.exists():  # runs with other --beams add their rows to those of the same checkpoint (path and step)
+        earlier = json.loads(previous.read_text())
+        if (earlier.get("checkpoint"), earlier.get("checkpoint_step")) == (str(checkpoint), report["checkpoint_step"]):
+            report["sets"] = earlier.get("sets", {})
     for name, (sources, references) in dev_sets(cfg).items():
         if args.limit:
             sources, references = sources[: args.limit], references[: args.limit]
