@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import type { DocumentTags } from '../src/engine/types';
 import { expectedBackend, openApp } from './app';
+import { parseCsv } from '../src/app/review/parse-csv.test-support';
 import { expectedTranslation, nodeEngine } from './expected-translation';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/review/${name}`, import.meta.url), 'utf8');
@@ -45,35 +46,6 @@ async function downloaded(
   const file = await event;
   const path = await file.path();
   return { file, bytes: readFileSync(path) };
-}
-
-/** RFC 4180, as spreadsheet programs read it. */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv.charAt(i);
-    if (quoted && c === '"' && csv.charAt(i + 1) === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && c === '\r' && csv.charAt(i + 1) === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  return rows;
 }
 
 /** A ~10,000-word contract: the fixture's clauses renumbered, over and over. */

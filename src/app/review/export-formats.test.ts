@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, exportBaseName, exportRows, toCsv, toJson, type ReviewExport } from './export-formats';
+import { parseCsv } from './parse-csv.test-support';
 
 const text = 'Preamble.\r\n8. Governing Law. New York law, "as amended", applies.\nDone.';
 const start = text.indexOf('8.');
@@ -14,35 +15,6 @@ const clauses = [
     ],
   },
 ];
-
-/** A small RFC 4180 reader, enough to prove the writer round-trips. */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv.charAt(i);
-    if (quoted && c === '"' && csv.charAt(i + 1) === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && c === '\r' && csv.charAt(i + 1) === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  return rows;
-}
 
 describe('exports', () => {
   const rows = exportRows(text, clauses);
