@@ -4,6 +4,7 @@ import type { Fact } from '../../engine/types';
 import { DocumentError, readDocumentFile } from '../documents/read-document';
 import { saveFile } from '../documents/save-file';
 import { useEngine } from '../engine-context';
+import { catalogPlaceholder } from '../components/CatalogState';
 import { errorMessage } from '../error-message';
 import { findRoute, targetLanguages, translationRoutes } from '../language-routes';
 import { readSetting, STORAGE_KEYS, writeSetting } from '../preferences';
@@ -205,14 +206,8 @@ export function ReviewPage() {
     window.print();
   };
 
-  if (catalogError) {
-    return (
-      <p className="error" role="alert" data-testid="catalog-error">
-        {catalogError}
-      </p>
-    );
-  }
-  if (!catalog) return <p className="muted">Loading the model list…</p>;
+  const placeholder = catalogPlaceholder(catalog, catalogError);
+  if (placeholder || !catalog) return placeholder;
 
   const cardFor = (clause: Clause, index: number, inList: boolean) => (
     <ClauseCard

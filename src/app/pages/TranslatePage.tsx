@@ -9,6 +9,7 @@ import { DocumentError, readDocumentFile, type OpenedDocument } from '../documen
 import { translateAlongRoute } from '../documents/translate-route';
 import { useDocumentTranslation } from '../documents/use-document-translation';
 import { useEngine } from '../engine-context';
+import { catalogPlaceholder } from '../components/CatalogState';
 import { errorMessage } from '../error-message';
 import { languageName } from '../format';
 import {
@@ -228,14 +229,8 @@ export function TranslatePage() {
     }
   };
 
-  if (catalogError) {
-    return (
-      <p className="error" role="alert" data-testid="catalog-error">
-        {catalogError}
-      </p>
-    );
-  }
-  if (!catalog) return <p className="muted">Loading the model list…</p>;
+  const placeholder = catalogPlaceholder(catalog, catalogError);
+  if (placeholder || !catalog) return placeholder;
   if (routes.length === 0) {
     return (
       <p className="muted" data-testid="no-models">
