@@ -8,18 +8,63 @@
 export const BUSY_SLICE_MS = 50;
 
 /**
- * Resolves on a fresh macrotask. A MessageChannel is used rather than setTimeout, which browsers clamp to
- * 4 ms once nested.
+ * If a yield's message has not arrived by then, the yield resolves anyway: a lost message must cost a pause,
+ * never a job that waits forever.
+ */
+const YIELD_FALLBACK_MS = 250;
+
+type Timer = ReturnType<typeof setTimeout>;
+interface PendingYield {
+  resume: () => void;
+  fallback: Timer;
+}
+
+/**
+ * One channel for the module's lifetime, held here, as schedulers do: a fresh channel per yield is reachable
+ * only through its own listener and may be collected with its message still pending.
+ */
+let channel: MessageChannel | null = null;
+const pending: PendingYield[] = [];
+
+function yieldChannel(): MessageChannel {
+  if (channel) return channel;
+  const created = new MessageChannel();
+  // One message per yield, delivered in order: each message resumes the oldest waiting yield.
+  created.port1.onmessage = () => {
+    const next = pending.shift();
+    if (!next) return;
+    clearTimeout(next.fallback);
+    next.resume();
+  };
+  channel = created;
+  return created;
+}
+
+/**
+ * Resolves on a fresh macrotask. Node (the CLI) has setImmediate, which lets I/O in; there, a MessageChannel
+ * would keep the process alive and a port that posts to itself is drained ahead of every other port. Browsers
+ * get a MessageChannel rather than setTimeout, which they clamp to 4 ms once nested.
  */
 export function yieldToEventLoop(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return yieldThroughChannel();
+}
+
+/** The browsers' yield: exported for its tests, which run on Node. */
+export function yieldThroughChannel(): Promise<void> {
+  const port = yieldChannel().port2;
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
+    const entry: PendingYield = {
+      resume: () => resolve(),
+      fallback: setTimeout(() => {
+        const index = pending.indexOf(entry);
+        if (index >= 0) pending.splice(index, 1);
+        resolve();
+      }, YIELD_FALLBACK_MS),
     };
-    channel.port2.postMessage(null);
+    pending.push(entry);
+    port.postMessage(null);
   });
 }
 

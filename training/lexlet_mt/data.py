@@ -5,6 +5,10 @@ Usage (from training/):  /usr/bin/python3 -m lexlet_mt.data --config en-es
 Tatoeba repeats sentences heavily (one English sentence with several Spanish translations and vice
 versa), so a random line split would leak dev sentences into training. Pairs are grouped into connected
 components over shared source or target sentences and whole components go to dev or train.
+
+Tatoeba's sentences are short; the optional `extra_train` corpora (line-aligned files, e.g. the Europarl
+sample's train split) add long, formal sentences, repeated `repeat` times so they are not drowned out. They
+never touch the dev splits: any pair whose source or target occurs in a dev set is dropped.
 """
 
 from __future__ import annotations
@@ -102,6 +106,43 @@ def split(pairs: list[tuple[str, str]], data_cfg: dict) -> tuple[list[int], list
     return train, sorted(dev), stats
 
 
+def read_aligned(files: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
+    src = [normalize(x) for x in Path(files[src_lang]).read_text(encoding="utf-8").splitlines()]
+    tgt = [normalize(x) for x in Path(files[tgt_lang]).read_text(encoding="utf-8").splitlines()]
+    if len(src) != len(tgt):
+        raise ValueError(f"{files[src_lang]} and {files[tgt_lang]} are not line-aligned ({len(src)} vs {len(tgt)})")
+    return list(zip(src, tgt))
+
+
+def extra_train(
+    cfg: dict, dev_pairs: list[tuple[str, str]]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict]:
+    """The `extra_train` corpora, cleaned and kept apart from every dev pair: (train pairs, each repeated as
+    configured; a dev slice of `dev_pairs` per corpus for model selection; stats)."""
+    dev_src = {p[0] for p in dev_pairs}
+    dev_tgt = {p[1] for p in dev_pairs}
+    train: list[tuple[str, str]] = []
+    selection: list[tuple[str, str]] = []
+    stats = {}
+    for corpus in cfg.get("extra_train", []):
+        limits = {"max_chars": corpus.get("max_chars", 600), "max_length_ratio": cfg["data"]["max_length_ratio"]}
+        kept, corpus_stats = clean(read_aligned(corpus["files"], cfg["src_lang"], cfg["tgt_lang"]), limits)
+        apart = [p for p in kept if p[0] not in dev_src and p[1] not in dev_tgt]
+        order = list(range(len(apart)))
+        random.Random(cfg["data"]["seed"]).shuffle(order)
+        held = set(order[: int(corpus.get("dev_pairs", 0))])
+        held_src = {apart[i][0] for i in held}
+        held_tgt = {apart[i][1] for i in held}
+        # Europarl repeats formulae ("(Applause)"): a held-out sentence must not recur in train either
+        rest = [p for i, p in enumerate(apart) if i not in held and p[0] not in held_src and p[1] not in held_tgt]
+        repeat = int(corpus.get("repeat", 1))
+        train.extend(rest * repeat)
+        selection.extend(apart[i] for i in sorted(held))
+        stats[corpus["name"]] = {**corpus_stats, "overlapping_dev": len(kept) - len(apart), "held_out": len(held),
+                                 "train": len(rest), "repeat": repeat, "added": len(rest) * repeat}
+    return train, selection, stats
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", required=True, help="pair name (en-es) or path to a config JSON")
@@ -113,23 +154,26 @@ def main() -> None:
     train_ids, dev_ids, split_stats = split(pairs, cfg["data"])
     train = [pairs[i] for i in train_ids]
     dev = [pairs[i] for i in dev_ids]
-    train_src, train_tgt = {p[0] for p in train}, {p[1] for p in train}
-    assert not any(s in train_src or t in train_tgt for s, t in dev), "dev sentence leaked into train"
+    ood = cfg.get("ood_dev")
+    ood_pairs = read_aligned(ood["files"], cfg["src_lang"], cfg["tgt_lang"]) if ood else []
+    extra, extra_dev, extra_stats = extra_train(cfg, dev + ood_pairs)
+    train_src, train_tgt = {p[0] for p in train + extra}, {p[1] for p in train + extra}
+    assert not any(s in train_src or t in train_tgt for s, t in dev + extra_dev), "dev sentence leaked into train"
+    overlap = sum(1 for s, t in ood_pairs if s in train_src or t in train_tgt)
 
-    for name, subset in (("train", train), ("dev", dev)):
+    # extra_train.* is kept apart from train.*, which alone trains the tokenizer: adding a corpus later
+    # leaves the vocabulary (and so a run's checkpoints) valid.
+    for name, subset in (("train", train), ("dev", dev), ("extra_train", extra), ("extra_dev", extra_dev)):
         write_lines(out / f"{name}.src", [p[0] for p in subset])
         write_lines(out / f"{name}.tgt", [p[1] for p in subset])
-    ood = cfg.get("ood_dev")
-    ood_count = 0
     if ood:
-        ood_src = [normalize(x) for x in Path(ood["files"][cfg["src_lang"]]).read_text(encoding="utf-8").splitlines()]
-        ood_tgt = [normalize(x) for x in Path(ood["files"][cfg["tgt_lang"]]).read_text(encoding="utf-8").splitlines()]
-        assert len(ood_src) == len(ood_tgt)
-        write_lines(out / f"{ood['name']}.src", ood_src)
-        write_lines(out / f"{ood['name']}.tgt", ood_tgt)
-        ood_count = len(ood_src)
+        write_lines(out / f"{ood['name']}.src", [p[0] for p in ood_pairs])
+        write_lines(out / f"{ood['name']}.tgt", [p[1] for p in ood_pairs])
 
-    stats = {**clean_stats, **split_stats, "train": len(train), "dev": len(dev), "ood_dev": ood_count}
+    stats = {**clean_stats, **split_stats, "train": len(train), "dev": len(dev), "ood_dev": len(ood_pairs),
+             "ood_dev_pairs_sharing_a_train_sentence": overlap}
+    if extra_stats:
+        stats["extra_train"] = extra_stats
     (out / "data_stats.json").write_text(json.dumps(stats, indent=2) + "\n")
     print(json.dumps(stats))
 

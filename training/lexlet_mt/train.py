@@ -4,7 +4,8 @@ Usage (from training/):
   /usr/bin/python3 -m lexlet_mt.train --config en-es --threads 1 --max-minutes 90
 Rerunning the same command resumes from training/runs/<pair>/last.pt (model, optimiser, scheduler, data
 position and RNG state). Logs go to training/runs/<pair>/train.log; the best model by dev chrF (greedy,
-subset) is training/runs/<pair>/best.pt.
+subset) is training/runs/<pair>/best.pt. With extra corpora (data.py's extra_train), the best model is the one
+with the highest mean chrF over the Tatoeba dev subset and the extra corpora's held-out slice (extra_dev).
 """
 
 from __future__ import annotations
@@ -110,6 +111,10 @@ def evaluate_dev(model, sp, sources: list[str], references: list[str], beams: in
     }
 
 
+def read_optional(path: Path) -> list[str]:
+    return read_lines(path) if path.exists() else []
+
+
 def save_atomic(obj: dict, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     torch.save(obj, tmp)
@@ -141,11 +146,17 @@ def main() -> None:
 
     sp = load_sentencepiece(cfg)
     work = work_dir(cfg)
-    src = truncate(encode(sp, read_lines(work / "train.src")), tcfg["max_len"])
-    tgt = truncate(encode(sp, read_lines(work / "train.tgt")), tcfg["max_len"])
+    src = truncate(encode(sp, read_optional(work / "train.src") + read_optional(work / "extra_train.src")),
+                   tcfg["max_len"])
+    tgt = truncate(encode(sp, read_optional(work / "train.tgt") + read_optional(work / "extra_train.tgt")),
+                   tcfg["max_len"])
     dev_src, dev_tgt = read_lines(work / "dev.src"), read_lines(work / "dev.tgt")
     subset = random.Random(tcfg["seed"]).sample(range(len(dev_src)), min(tcfg["eval_subset"], len(dev_src)))
-    sub_src, sub_tgt = [dev_src[i] for i in subset], [dev_tgt[i] for i in subset]
+    dev_sets = {f"dev{len(subset)}": ([dev_src[i] for i in subset], [dev_tgt[i] for i in subset])}
+    extra_dev = (read_optional(work / "extra_dev.src"), read_optional(work / "extra_dev.tgt"))
+    if extra_dev[0]:
+        dev_sets[f"extra_dev{len(extra_dev[0])}"] = extra_dev
+    selection = "mean chrF of " + " and ".join(dev_sets)
 
     model_cfg = ModelConfig.from_dict({**cfg["model"], "vocab_size": sp.get_piece_size(),
                                        "pad_token_id": PAD_ID, "eos_token_id": EOS_ID})
@@ -155,7 +166,7 @@ def main() -> None:
                                   weight_decay=tcfg["weight_decay"])
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, inverse_sqrt(tcfg["warmup_steps"]))
     state = {"epoch": 0, "batch": 0, "step": 0, "best_chrf": -1.0, "stale_evals": 0, "train_seconds": 0.0,
-             "tokens": 0, "history": []}
+             "tokens": 0, "history": [], "selection": selection}
 
     last = run / "last.pt"
     if last.exists():
@@ -167,9 +178,15 @@ def main() -> None:
         random.setstate(ckpt["rng"]["python"])
         torch.set_rng_state(ckpt["rng"]["torch"])
         log(f"resumed from {last} at epoch {state['epoch']} batch {state['batch']} step {state['step']}")
+        if state.get("selection", f"mean chrF of dev{len(subset)}") != selection:
+            # New dev sets (a corpus was added): the old best score measured something else.
+            log(f"model selection is now by {selection} (train_pairs {len(src)}); best score and patience reset")
+            state["best_chrf"], state["stale_evals"] = -1.0, 0
     else:
         log(f"config {json.dumps(cfg)}")
-        log(f"params {model.num_parameters()} train_pairs {len(src)} tgt_tokens {sum(map(len, tgt))}")
+        log(f"params {model.num_parameters()} train_pairs {len(src)} tgt_tokens {sum(map(len, tgt))} "
+            f"selection by {selection}")
+    state["selection"] = selection
 
     def checkpoint(reason: str) -> None:
         save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(),
@@ -180,18 +197,25 @@ def main() -> None:
 
     def run_eval() -> bool:
         """Returns True when training should stop early."""
-        result = evaluate_dev(model, sp, sub_src, sub_tgt)
-        improved = result["chrf"] > state["best_chrf"]
+        results = {name: evaluate_dev(model, sp, *pairs) for name, pairs in dev_sets.items()}
+        score = round(sum(r["chrf"] for r in results.values()) / len(results), 2)
+        result = next(iter(results.values()))
+        improved = score > state["best_chrf"]
         if improved:
-            state["best_chrf"] = result["chrf"]
+            state["best_chrf"] = score
             state["stale_evals"] = 0
             save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(),
-                         "step": state["step"], "epoch": state["epoch"], "dev_subset": result}, run / "best.pt")
+                         "step": state["step"], "epoch": state["epoch"], "dev_subset": result,
+                         "dev_sets": results, "selection_score": score}, run / "best.pt")
         else:
             state["stale_evals"] += 1
-        state["history"].append({"step": state["step"], "epoch": state["epoch"], **result})
-        log(f"eval step {state['step']} epoch {state['epoch']} dev{result['n']} greedy BLEU {result['bleu']} "
-            f"chrF {result['chrf']} ({result['seconds']}s){' *best*' if improved else ''} sample {result['sample']}")
+        state["history"].append({"step": state["step"], "epoch": state["epoch"], **result,
+                                 "dev_sets": {k: {"bleu": r["bleu"], "chrf": r["chrf"]} for k, r in results.items()},
+                                 "selection_score": score})
+        scores = " ".join(f"{name} greedy BLEU {r['bleu']} chrF {r['chrf']} ({r['seconds']}s)"
+                          for name, r in results.items())
+        log(f"eval step {state['step']} epoch {state['epoch']} {scores} selection {score}"
+            f"{' *best*' if improved else ''} sample {result['sample']}")
         return state["stale_evals"] >= tcfg["patience_evals"]
 
     budget = args.max_minutes * 60

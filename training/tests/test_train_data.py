@@ -63,3 +63,42 @@ class DataTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ExtraTrainTest(unittest.TestCase):
+    def _cfg(self, folder, repeat=3, dev_pairs=2):
+        return {"src_lang": "en", "tgt_lang": "es", "data": {"max_length_ratio": 3.0, "seed": 5},
+                "extra_train": [{"name": "long", "files": {"en": f"{folder}/t.en", "es": f"{folder}/t.es"},
+                                 "repeat": repeat, "dev_pairs": dev_pairs}]}
+
+    def _write(self, folder, pairs):
+        with open(f"{folder}/t.en", "w", encoding="utf-8") as en, open(f"{folder}/t.es", "w", encoding="utf-8") as es:
+            for src, tgt in pairs:
+                en.write(src + "\n")
+                es.write(tgt + "\n")
+
+    def test_repeats_train_pairs_and_holds_a_slice_out_of_them(self):
+        import tempfile
+        from lexlet_mt.data import extra_train
+
+        pairs = [(f"Sentence number {i} of the debate.", f"Frase número {i} del debate.") for i in range(10)]
+        with tempfile.TemporaryDirectory() as folder:
+            self._write(folder, pairs + [("(Applause)", "(Aplausos)")] * 2)
+            train, held, stats = extra_train(self._cfg(folder), dev_pairs=[pairs[0]])
+        self.assertEqual(len(held), 2)
+        self.assertNotIn(pairs[0], train)  # an existing dev pair never enters train
+        self.assertTrue(set(held).isdisjoint(train))
+        self.assertEqual(len(train), 3 * len(set(train)))
+        self.assertEqual(stats["long"]["overlapping_dev"], 1)
+        self.assertEqual(stats["long"]["duplicates"], 1)
+
+    def test_rejects_files_that_are_not_line_aligned(self):
+        import tempfile
+        from lexlet_mt.data import extra_train
+
+        with tempfile.TemporaryDirectory() as folder:
+            self._write(folder, [("One.", "Uno.")])
+            with open(f"{folder}/t.es", "a", encoding="utf-8") as es:
+                es.write("Dos.\n")
+            with self.assertRaisesRegex(ValueError, "not line-aligned"):
+                extra_train(self._cfg(folder), dev_pairs=[])
