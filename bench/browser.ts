@@ -3,7 +3,7 @@
  * headless, cross-origin isolated so WASM uses 2 threads), then the renderer's memory while one model translates
  * a long run of sentences (the page, its workers and the WASM heap all live in the renderer process).
  *
- *   node --import tsx bench/browser.ts [--model lexlet-en-es] [--input FILE] [--beams 1,4] [--repeats 3]
+ *   node --import tsx bench/browser.ts [--model lexlet-en-es] [--input FILE] [--beams 1,4] [--together 1,8] [--repeats 3]
  *     [--long-input FILE] [--long-lines 1000] [--skip-build]
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     model: { type: 'string', default: 'lexlet-en-es' },
     input: { type: 'string', default: 'e2e/fixtures/sentences/dev-en-50.txt' },
     beams: { type: 'string', default: '1,4' },
+    together: { type: 'string', default: '1,8' },
     repeats: { type: 'string', default: '3' },
     'long-input': { type: 'string' },
     'long-lines': { type: 'string', default: '1000' },
@@ -112,6 +113,7 @@ try {
     modelId: values.model ?? 'lexlet-en-es',
     sentences,
     beams: (values.beams ?? '1').split(',').map(Number),
+    together: (values.together ?? '1').split(',').map(Number),
     repeats: Math.max(1, Number(values.repeats)),
     longRun: longRunLines(Number(values['long-lines']), sentences),
     longRunEvery: 100,
@@ -137,12 +139,13 @@ try {
         const { row } = message;
         rows.push([
           String(row.beams),
+          String(row.together),
           row.sentencesPerSecond.toFixed(2),
           row.tokensPerSecond.toFixed(1),
           row.msPerSentence.toFixed(1),
         ]);
         // The long run starts after the last throughput row: memory is measured from here.
-        if (rows.length === request.beams.length) {
+        if (rows.length === request.beams.length * request.together.length) {
           longRunStartRss = rss;
           peak = rss;
         }
@@ -164,7 +167,7 @@ try {
 
   console.log(`Chromium ${browser.version()}, ${request.modelId}: ${backend}`);
   console.log(`${sentences.length} sentences (${values.input}), ${request.repeats} passes, medians`);
-  console.log(formatTable(['beams', 'sentences/s', 'tokens/s', 'ms/sentence'], rows));
+  console.log(formatTable(['beams', 'together', 'sentences/s', 'tokens/s', 'ms/sentence'], rows));
   console.log(
     `\nLong run: ${request.longRun.length} sentences, default generation settings; renderer RSS before: ${longRunStartRss.toFixed(0)} MiB`,
   );

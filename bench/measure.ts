@@ -5,10 +5,13 @@
 
 export interface SentenceTranslatorLike {
   translate(sentence: string, options: { numBeams: number }): Promise<{ tokens: number }>;
+  translateBatch(sentences: readonly string[], options: { numBeams: number }): Promise<{ tokens: number }[]>;
 }
 
 export interface ThroughputRow {
   beams: number;
+  /** Sentences decoded together (1: one at a time). */
+  together: number;
   sentencesPerSecond: number;
   tokensPerSecond: number;
   /** Median time of one sentence. */
@@ -24,31 +27,56 @@ export function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** One unmeasured warm-up pass (WebAssembly tiers up while hot), then `repeats` timed passes; medians. */
+/** Translates `sentences` in runs of `together`; calls `onRun` with each run's size and milliseconds. */
+async function translateAll(
+  translator: SentenceTranslatorLike,
+  sentences: readonly string[],
+  numBeams: number,
+  together: number,
+  onRun: (size: number, ms: number) => void = () => undefined,
+): Promise<number> {
+  let tokens = 0;
+  for (let start = 0; start < sentences.length; start += together) {
+    const run = sentences.slice(start, start + together);
+    const started = performance.now();
+    const results =
+      together === 1
+        ? [await translator.translate(run[0] as string, { numBeams })]
+        : await translator.translateBatch(run, { numBeams });
+    onRun(run.length, performance.now() - started);
+    tokens += results.reduce((sum, result) => sum + result.tokens, 0);
+  }
+  return tokens;
+}
+
+/**
+ * One unmeasured warm-up pass (WebAssembly tiers up while hot), then `repeats` timed passes; medians. With
+ * `together` > 1 the sentences go to the translator in runs of that many, decoded together.
+ */
 export async function measureThroughput(
   translator: SentenceTranslatorLike,
   sentences: readonly string[],
   numBeams: number,
   repeats: number,
+  together = 1,
 ): Promise<ThroughputRow> {
-  for (const sentence of sentences) await translator.translate(sentence, { numBeams });
+  const size = Math.max(1, Math.floor(together));
+  await translateAll(translator, sentences, numBeams, size);
   const sentenceRates: number[] = [];
   const tokenRates: number[] = [];
   const latencies: number[] = [];
   for (let pass = 0; pass < repeats; pass++) {
-    let tokens = 0;
     const started = performance.now();
-    for (const sentence of sentences) {
-      const sentenceStarted = performance.now();
-      tokens += (await translator.translate(sentence, { numBeams })).tokens;
-      latencies.push(performance.now() - sentenceStarted);
-    }
+    const tokens = await translateAll(translator, sentences, numBeams, size, (count, ms) =>
+      latencies.push(ms / count),
+    );
     const seconds = (performance.now() - started) / 1000;
     sentenceRates.push(sentences.length / seconds);
     tokenRates.push(tokens / seconds);
   }
   return {
     beams: numBeams,
+    together: size,
     sentencesPerSecond: median(sentenceRates),
     tokensPerSecond: median(tokenRates),
     msPerSentence: median(latencies),

@@ -6,6 +6,7 @@
 import { Engine } from '../../src/engine/engine';
 import { createBrowserModelRepository } from '../../src/engine/models/browser-repository';
 import type { OrtModule } from '../../src/engine/runtime/ort';
+import { DEFAULT_GROUP_SIZE } from '../../src/engine/translate/document';
 import { measureThroughput } from '../measure';
 import type { BenchMessage, BenchRequest } from './protocol';
 
@@ -29,18 +30,25 @@ async function run(request: BenchRequest): Promise<void> {
   post({ type: 'loaded', backend: backend.reason, loadSeconds: (performance.now() - loadStarted) / 1000 });
 
   for (const numBeams of request.beams) {
-    post({
-      type: 'throughput',
-      row: await measureThroughput(translator, request.sentences, numBeams, request.repeats),
-    });
+    for (const together of request.together) {
+      post({
+        type: 'throughput',
+        row: await measureThroughput(translator, request.sentences, numBeams, request.repeats, together),
+      });
+    }
   }
 
   const started = performance.now();
   let tokens = 0;
-  for (const [index, sentence] of request.longRun.entries()) {
-    tokens += (await translator.translate(sentence)).tokens;
-    const done = index + 1;
-    if (done % request.longRunEvery === 0 || done === request.longRun.length) {
+  // As the app translates a document: runs of DEFAULT_GROUP_SIZE sentences decoded together.
+  for (let start = 0; start < request.longRun.length; start += DEFAULT_GROUP_SIZE) {
+    const run = request.longRun.slice(start, start + DEFAULT_GROUP_SIZE);
+    tokens += (await translator.translateBatch(run)).reduce((sum, result) => sum + result.tokens, 0);
+    const done = start + run.length;
+    if (
+      Math.floor(done / request.longRunEvery) > Math.floor(start / request.longRunEvery) ||
+      done === request.longRun.length
+    ) {
       post({ type: 'long-run', done, seconds: (performance.now() - started) / 1000, tokens });
     }
   }

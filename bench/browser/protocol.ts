@@ -6,6 +6,8 @@ export interface BenchRequest {
   modelId: string;
   sentences: string[];
   beams: number[];
+  /** Sentences decoded together, each measured side by side (1: one at a time). */
+  together: number[];
   repeats: number;
   /** Translated once each, in order, with the model's default settings, to watch memory over a long document. */
   longRun: string[];

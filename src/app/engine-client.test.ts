@@ -68,7 +68,8 @@ function makeClient(
 const healthy = (): Partial<EngineApi> => ({
   ping: async () => Date.now(),
   translate: async (_request, onEvent) => {
-    onEvent({ type: 'token', segment: 0, text: 'ho' });
+    // As the engine worker does: the page has taken the events before the result is sent.
+    await onEvent({ type: 'token', segment: 0, text: 'ho' });
     return result;
   },
 });
@@ -89,6 +90,21 @@ describe('EngineClient', () => {
     await expect(client.engine.translate({ modelId: 'm', text: 'hello' }, onEvent)).resolves.toEqual(result);
     expect(prepare).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(onEvent).toHaveBeenCalledWith({ type: 'token', segment: 0, text: 'ho' }));
+  });
+
+  it('drops progress that arrives after the call has settled', async () => {
+    const late: Partial<EngineApi> = {
+      ping: async () => Date.now(),
+      translate: async (_request, onEvent) => {
+        setTimeout(() => onEvent({ type: 'token', segment: 0, text: 'stale' }), 20);
+        return result;
+      },
+    };
+    const { client } = makeClient([late]);
+    const onEvent = vi.fn();
+    await expect(client.engine.translate({ modelId: 'm', text: 'hello' }, onEvent)).resolves.toEqual(result);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(onEvent).not.toHaveBeenCalled();
   });
 
   it('restarts a hung worker and fails the call in flight with a clear message', async () => {

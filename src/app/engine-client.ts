@@ -163,8 +163,16 @@ export class EngineClient {
       callback: (...args: A) => void,
       call: (proxied: (...args: A) => void) => Promise<R>,
     ): Promise<R> => {
-      const proxied = Comlink.proxy(callback);
-      return this.race(call(proxied));
+      // Progress that arrives after the call has settled is stale: it must not overwrite a finished state.
+      let settled = false;
+      const proxied = Comlink.proxy((...args: A) => {
+        if (!settled) callback(...args);
+      });
+      try {
+        return await this.race(call(proxied));
+      } finally {
+        settled = true;
+      }
     };
     return {
       loadCatalog: (url) => this.race(remote.loadCatalog(url)),

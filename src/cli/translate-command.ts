@@ -1,7 +1,8 @@
 import { LexletError } from '../engine/errors';
 import type { Engine } from '../engine/engine';
 import type { CatalogModel, GenerationOptions } from '../engine/types';
-import { readLines } from './line-reader';
+import { readLines, type InputLine } from './line-reader';
+import { readyGroups } from './ready-groups';
 import { progressReporter } from './stderr-progress';
 
 export interface TranslateCommand {
@@ -21,6 +22,27 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   });
 }
 
+/** Lines read at once are translated as one text: their sentences are then decoded together. */
+const MAX_LINES_PER_REQUEST = 32;
+
+/** The translation of each line of `group`, in order. */
+async function translateLines(
+  command: TranslateCommand,
+  group: readonly InputLine[],
+): Promise<{ lines: string[]; tokens: number }> {
+  const { engine, model, signal } = command;
+  const translate = (text: string) =>
+    engine.translate({ modelId: model.id, text, options: command.options }, () => {}, signal);
+  // A translation keeps every line break of its input and adds none, so the lines map one to one.
+  const result = await translate(group.map((line) => line.text).join('\n'));
+  const lines = result.text.split('\n');
+  if (lines.length === group.length) return { lines, tokens: result.tokens };
+  // Never expected; if it happens, line by line still keeps the one-to-one promise.
+  const alone = [];
+  for (const line of group) alone.push(await translate(line.text));
+  return { lines: alone.map((one) => one.text), tokens: alone.reduce((sum, one) => sum + one.tokens, 0) };
+}
+
 /** One output line per input line, in order, each written as soon as it is translated. */
 export async function runTranslate(command: TranslateCommand): Promise<void> {
   const { engine, model, errors, quiet, signal } = command;
@@ -35,16 +57,13 @@ export async function runTranslate(command: TranslateCommand): Promise<void> {
   let lines = 0;
   let tokens = 0;
   const started = performance.now();
-  for await (const line of readLines(command.input)) {
+  for await (const group of readyGroups(readLines(command.input), MAX_LINES_PER_REQUEST)) {
     if (signal.aborted) throw new LexletError('aborted', 'Cancelled.');
-    const result = await engine.translate(
-      { modelId: model.id, text: line.text, options: command.options },
-      () => {},
-      signal,
-    );
-    await write(command.output, result.text + (line.crlf ? '\r\n' : '\n'));
-    lines++;
-    tokens += result.tokens;
+    const translated = await translateLines(command, group);
+    const text = group.map((line, index) => translated.lines[index] + (line.crlf ? '\r\n' : '\n')).join('');
+    await write(command.output, text);
+    lines += group.length;
+    tokens += translated.tokens;
   }
   if (signal.aborted) throw new LexletError('aborted', 'Cancelled.');
   if (!quiet) {

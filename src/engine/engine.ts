@@ -158,12 +158,13 @@ export class Engine implements EngineApi {
       memo,
       onEvent,
       signal,
-      translateSentence: (sentence, onPartial) =>
+      groupSize: request.options?.sentencesPerRun,
+      translateSentences: (sentences, onPartial) =>
         this.runtime
           .withFallback(async (active) => {
             backend = active;
             const translator = await this.translator(request.modelId, active, signal);
-            return translator.translate(sentence, request.options, onPartial, signal);
+            return translator.translateBatch(sentences, request.options, onPartial, signal);
           })
           .catch((error: unknown) => {
             throw asLexletError(error, backend);

@@ -41,13 +41,15 @@ function yieldChannel(): MessageChannel {
 }
 
 /**
- * Resolves on a fresh macrotask. Node (the CLI) has setImmediate, which lets I/O in; there, a MessageChannel
- * would keep the process alive and a port that posts to itself is drained ahead of every other port. Browsers
- * get a MessageChannel rather than setTimeout, which they clamp to 4 ms once nested.
+ * Resolves on a fresh macrotask, after timers and messages already due. Browsers get a MessageChannel rather
+ * than setTimeout, which they clamp to 4 ms once nested. Node (the CLI; it alone has setImmediate) gets a zero
+ * timeout: it does not clamp it, a MessageChannel there would keep the process alive and be drained ahead of
+ * other ports, and setImmediate may run before timers that are already due.
  */
 export function yieldToEventLoop(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof setImmediate === 'function' || typeof MessageChannel === 'undefined') {
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
   return yieldThroughChannel();
 }
 

@@ -118,6 +118,11 @@ export interface GenerationOptions {
   /** Cap on new tokens = maxLengthFactor * input tokens + maxLengthOffset. */
   maxLengthFactor?: number;
   maxLengthOffset?: number;
+  /**
+   * Most sentences decoded together (on CPU and WASM; default 8). The output is the same for any value; 1
+   * decodes one sentence at a time.
+   */
+  sentencesPerRun?: number;
 }
 
 export interface TranslateRequest {

@@ -11,14 +11,26 @@ declare const self: DedicatedWorkerGlobalScope;
 
 type Callback<T> = ((value: T) => void) & Partial<Comlink.ProxyMethods>;
 
-/** Calls `work` with the page's callback, then releases the callback's MessagePort (Comlink keeps it open). */
+/** How long a result may wait for the page to take the events sent before it. */
+const EVENT_FLUSH_MS = 1_000;
+
+/**
+ * Calls `work` with the page's callback, then releases the callback's MessagePort (Comlink keeps it open).
+ * Events travel on the callback's own port and the result on the worker's, which keep no order between them:
+ * the result waits until the page has taken the last event, so no late progress overwrites a finished state.
+ */
 async function withReleasedCallback<T, R>(
   callback: Callback<T>,
   work: (call: (value: T) => void) => Promise<R>,
 ) {
+  let lastEvent: Promise<unknown> = Promise.resolve();
   try {
     // Fire and forget: a slow page must never stall inference while it renders progress.
-    return await work((value) => void callback(value));
+    const result = await work((value) => {
+      lastEvent = Promise.resolve(callback(value)).catch(() => undefined);
+    });
+    await Promise.race([lastEvent, new Promise((resolve) => setTimeout(resolve, EVENT_FLUSH_MS))]);
+    return result;
   } finally {
     callback[Comlink.releaseProxy]?.();
   }

@@ -36,6 +36,12 @@ def training_summary(log_path: Path) -> dict:
                 summary["seconds"] += (last - segment_start).total_seconds()
             segment_start = when
             summary["segments"] += 1
+        resumed = re.match(r"resumed from .* step (\d+)$", message)
+        if resumed:
+            summary["resumed_at"] = int(resumed.group(1))
+        if message.startswith("model selection is now by") and "selection_changed_at" not in summary:
+            # A corpus was added to a running training: the step it joined at.
+            summary["selection_changed_at"] = summary.get("resumed_at", 0)
         if message.startswith("params "):
             summary["params"] = int(message.split()[1])
         finished = re.match(r"finished: steps (\d+) epochs ([\d.]+) train_tokens (\d+)", message)
@@ -68,6 +74,23 @@ def render(cfg: dict, model_dir: Path) -> str:
     ood = cfg.get("ood_dev", {}).get("name", "")
     corpus = Path(cfg["corpus"]["path"]).parent.name
     hours = train["seconds"] / 3600
+    when_added = (f"step {train['selection_changed_at']:,}" if "selection_changed_at" in train
+                  else "the start")
+    extra = [(corpus, stats.get("extra_train", {}).get(corpus["name"], {})) for corpus in cfg.get("extra_train", [])]
+    extra_lines = "".join(
+        f"\n- Also trained on the train split of `{Path(corpus['files'][src]).parent.name}` "
+        f"({numbers.get('train', 0):,} pairs, each seen {numbers.get('repeat', 1)}× per epoch, added after "
+        f"{when_added}): long, formal sentences, which Tatoeba lacks. Licence: none "
+        f"stated by its source (European Parliament proceedings, statmt.org/europarl). {numbers.get('held_out', 0):,} "
+        f"of its pairs are held out for choosing the checkpoint; none of its sentences occurs in any dev set."
+        for corpus, numbers in extra
+    )
+    selection = (
+        "the best mean chrF over a 500-sentence Tatoeba dev subset and the held-out slice of "
+        + ", ".join(f"`{Path(corpus['files'][src]).parent.name}`" for corpus, _ in extra)
+        if extra
+        else "the best chrF on a 500-sentence dev subset"
+    )
 
     rows = []
     for name, label in [("dev", f"Tatoeba dev ({stats['dev']:,})"), (ood, f"{ood.capitalize()} sample ({stats['ood_dev']:,})")]:
@@ -80,7 +103,7 @@ def render(cfg: dict, model_dir: Path) -> str:
     dev_beam = shipped.get("dev", {}).get("beam4") or {}
     ood_beam = shipped.get(ood, {}).get("beam4") or {}
     ood_apertium = fp32.get(ood, {}).get("apertium") or {}
-    limits = ["- Trained on Tatoeba's short everyday sentences: long or formal text is out of its domain."]
+    limits = ["- Trained mostly on Tatoeba's short everyday sentences: long or formal text is largely out of its domain."]
     if ood_apertium and ood_beam and ood_beam["chrf"] < ood_apertium["chrf"]:
         limits.append(f"- On the out-of-domain {ood.capitalize()} sample it scores chrF {ood_beam['chrf']:.1f} against "
                       f"Apertium's {ood_apertium['chrf']:.1f}: use it for short sentences, not for formal documents.")
@@ -99,7 +122,7 @@ sentences; see the scores and limits below.
 - Split: NFC-normalised, duplicates and bad length ratios removed; pairs grouped into connected components over
   shared source or target sentences and whole components assigned to dev, so no dev sentence on either side
   occurs in training. Train {stats['train']:,} pairs, dev {stats['dev']:,}. Out-of-domain dev: the
-  {stats['ood_dev']:,}-pair {ood.capitalize()} sample.
+  {stats['ood_dev']:,}-pair {ood.capitalize()} sample.{extra_lines}
 - Model weights: Apache-2.0.
 
 ## Architecture
@@ -116,7 +139,7 @@ AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_st
 {train.get('steps', 0):,} steps (≈{train.get('epochs', 0):.2f} epochs, {train.get('tokens', 0) / 1e6:.2f} M target
 tokens) in {hours:.1f} hours of wall time over {train['segments']} runs, each resuming the last checkpoint, on a shared
 2-core machine. The
-shipped weights are the checkpoint with the best chrF on a 500-sentence dev subset.
+shipped weights are the checkpoint with {selection}.
 
 ## Scores (BLEU 13a / chrF2, the project's sacreBLEU-compatible scorer)
 | set | fp32 greedy | fp32 beam 4 | shipped int8 greedy | shipped int8 beam 4 | Apertium |

@@ -18,4 +18,17 @@ def test_training_summary_adds_up_resumed_runs(tmp_path: Path) -> None:
     )
     summary = training_summary(log)
     assert summary == {"seconds": 5400.0, "segments": 2, "params": 1234, "steps": 60, "epochs": 1.2,
-                       "tokens": 120}
+                       "tokens": 120, "resumed_at": 40}
+
+
+def test_training_summary_finds_the_step_a_corpus_joined_at(tmp_path: Path) -> None:
+    log = tmp_path / "train.log"
+    log.write_text(
+        "2026-01-01T10:00:00Z config {}\n"
+        "2026-01-01T11:00:00Z resumed from last.pt at epoch 0 batch 40 step 40\n"
+        "2026-01-01T12:00:00Z resumed from last.pt at epoch 1 batch 2 step 90\n"
+        "2026-01-01T12:00:00Z model selection is now by mean chrF of dev500 and extra_dev200 (train_pairs 9)\n"
+        "2026-01-01T13:00:00Z resumed from last.pt at epoch 1 batch 9 step 120\n",
+        encoding="utf-8",
+    )
+    assert training_summary(log)["selection_changed_at"] == 90

@@ -1,36 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../errors';
 import type { TranslateEvent } from '../types';
-import { translateDocument, type TranslateSentence } from './document';
+import { translateDocument, type TranslateSentences } from './document';
 import { LruCache } from './lru-cache';
 
-/** Upper-cases each sentence so the test can see what was translated and what was kept. */
+/** Upper-cases each sentence so the test can see what was translated, in which groups, and what was kept. */
 function upperCaser() {
-  const calls: string[] = [];
-  const translate: TranslateSentence = async (sentence, onPartial) => {
-    calls.push(sentence);
-    onPartial(sentence.slice(0, 1).toUpperCase());
-    return { text: sentence.toUpperCase(), tokens: sentence.length };
+  const groups: string[][] = [];
+  const translate: TranslateSentences = async (sentences, onPartial) => {
+    groups.push([...sentences]);
+    sentences.forEach((sentence, index) => onPartial(index, sentence.slice(0, 1).toUpperCase()));
+    return sentences.map((sentence) => ({ text: sentence.toUpperCase(), tokens: sentence.length }));
   };
-  return { calls, translate };
+  return { groups, translate };
 }
 
 describe('translateDocument', () => {
   it('keeps paragraph breaks, blank lines, indentation, URLs and numbers', async () => {
     const { translate } = upperCaser();
     const text = '  Hello there.  Bye now.\n\n\nNext paragraph.\nhttps://example.com/x\n1,234\n\t';
-    const result = await translateDocument(text, { locale: 'en', translateSentence: translate });
+    const result = await translateDocument(text, { locale: 'en', translateSentences: translate });
     expect(result.text).toBe(
       '  HELLO THERE.  BYE NOW.\n\n\nNEXT PARAGRAPH.\nhttps://example.com/x\n1,234\n\t',
     );
   });
 
-  it('emits token and segment events in order and counts tokens', async () => {
+  it('emits token and segment events in order and counts tokens, one sentence at a time', async () => {
     const { translate } = upperCaser();
     const events: TranslateEvent[] = [];
     const result = await translateDocument('One. 2\nThree.', {
       locale: 'en',
-      translateSentence: translate,
+      translateSentences: translate,
+      groupSize: 1,
       onEvent: (event) => events.push(event),
     });
     expect(events).toEqual([
@@ -43,34 +44,76 @@ describe('translateDocument', () => {
     expect(result.tokens).toBe('One.'.length + 'Three.'.length);
   });
 
-  it('translates a repeated sentence once', async () => {
-    const { calls, translate } = upperCaser();
+  it('sends consecutive sentences in groups, streams them side by side, then reports each in order', async () => {
+    const { groups, translate } = upperCaser();
+    const events: TranslateEvent[] = [];
+    const result = await translateDocument('A. B.\n42\nC. D. E.', {
+      locale: 'en',
+      translateSentences: translate,
+      groupSize: 3,
+      onEvent: (event) => events.push(event),
+    });
+    expect(result.text).toBe('A. B.\n42\nC. D. E.');
+    expect(groups).toEqual([
+      ['A.', 'B.', 'C.'],
+      ['D.', 'E.'],
+    ]);
+    expect(events.slice(0, 7)).toEqual([
+      { type: 'token', segment: 0, text: 'A' },
+      { type: 'token', segment: 1, text: 'B' },
+      { type: 'token', segment: 3, text: 'C' },
+      { type: 'segment', segment: 0, source: 'A.', translation: 'A.', done: 1, total: 6 },
+      { type: 'segment', segment: 1, source: 'B.', translation: 'B.', done: 2, total: 6 },
+      { type: 'segment', segment: 2, source: '42', translation: '42', done: 3, total: 6 },
+      { type: 'segment', segment: 3, source: 'C.', translation: 'C.', done: 4, total: 6 },
+    ]);
+    expect(events.filter((event) => event.type === 'segment').map((event) => event.segment)).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ]);
+  });
+
+  it('translates a repeated sentence once, within a group and across groups', async () => {
+    const { groups, translate } = upperCaser();
     const memo = new LruCache<string, string>(10);
-    const result = await translateDocument('Yes.\nNo.\nYes.', { translateSentence: translate, memo });
-    expect(result.text).toBe('YES.\nNO.\nYES.');
-    expect(calls).toEqual(['Yes.', 'No.']);
+    const result = await translateDocument('Yes.\nNo.\nYes.\nMaybe.\nNo.', {
+      translateSentences: translate,
+      memo,
+      groupSize: 2,
+    });
+    expect(result.text).toBe('YES.\nNO.\nYES.\nMAYBE.\nNO.');
+    expect(groups).toEqual([['Yes.', 'No.'], ['Maybe.']]);
+  });
+
+  it('keeps what the memo knew even when the memo forgets it meanwhile', async () => {
+    const { translate } = upperCaser();
+    const memo = new LruCache<string, string>(1);
+    memo.set('Old.', 'VIEJO.');
+    const result = await translateDocument('Old.\nNew.', { translateSentences: translate, memo });
+    expect(result.text).toBe('VIEJO.\nNEW.');
   });
 
   it('never lets a translation add a line break', async () => {
     const result = await translateDocument('A.\nB.', {
-      translateSentence: async (sentence) => ({ text: `${sentence}\nextra`, tokens: 1 }),
+      translateSentences: async (sentences) =>
+        sentences.map((sentence) => ({ text: `${sentence}\nextra`, tokens: 1 })),
     });
     expect(result.text).toBe('A. extra\nB. extra');
   });
 
-  it('stops before the next sentence when cancelled', async () => {
+  it('stops before the next group when cancelled', async () => {
     const controller = new AbortController();
-    const calls: string[] = [];
+    const groups: string[][] = [];
     const error = await translateDocument('One.\nTwo.\nThree.', {
       signal: controller.signal,
-      translateSentence: async (sentence) => {
-        calls.push(sentence);
+      groupSize: 2,
+      translateSentences: async (sentences) => {
+        groups.push([...sentences]);
         controller.abort();
-        return { text: sentence, tokens: 1 };
+        return sentences.map((sentence) => ({ text: sentence, tokens: 1 }));
       },
     }).catch((caught: unknown) => caught);
     expect(isAbortError(error)).toBe(true);
-    expect(calls).toEqual(['One.']);
+    expect(groups).toEqual([['One.', 'Two.']]);
   });
 });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../errors';
-import { logSoftmax, repeatedNgramTokens, repetitionCut, search, topK, type StepModel } from './search';
+import {
+  logSoftmax,
+  repeatedNgramTokens,
+  repetitionCut,
+  search,
+  topK,
+  topLogProbs,
+  type StepModel,
+} from './search';
 
 const EOS = 0;
 const START = 9;
@@ -205,6 +213,24 @@ describe('search helpers', () => {
   it('top-k returns the best indices in order and skips -Infinity', () => {
     expect(topK(new Float32Array([0.1, 0.7, -Infinity, 0.5, 0.9]), 3)).toEqual([4, 1, 3]);
     expect(topK(new Float32Array([-Infinity, 0.2]), 3)).toEqual([1]);
+  });
+
+  it('top log-probabilities equal top-k of the log-softmax, ties and bans included', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 20 - 10;
+    for (let trial = 0; trial < 50; trial++) {
+      // Coarse values make float32 ties common.
+      const logits = Float32Array.from({ length: 300 }, () => Math.round(random() * 4) / 4);
+      const banned = new Set([0, 3, Math.floor(Math.abs(random()) * 29)]);
+      for (const renormalize of [false, true]) {
+        const reference = Float32Array.from(logits);
+        if (renormalize) for (const token of banned) reference[token] = -Infinity;
+        const scores = logSoftmax(reference);
+        for (const token of banned) scores[token] = -Infinity;
+        const expected = topK(scores, 8).map((token) => ({ token, score: scores[token] }));
+        expect(topLogProbs(Float32Array.from(logits), 8, banned, renormalize)).toEqual(expected);
+      }
+    }
   });
 
   it('bans tokens that would repeat an n-gram', () => {

@@ -83,13 +83,18 @@ interface Candidate {
 }
 
 export function logSoftmax(logits: Float32Array): Float32Array {
+  // Indexed loops: this runs once per hypothesis per step over the whole vocabulary, and iterators cost a third.
+  const length = logits.length;
   let max = -Infinity;
-  for (const value of logits) if (value > max) max = value;
+  for (let i = 0; i < length; i++) {
+    const value = logits[i] as number;
+    if (value > max) max = value;
+  }
   let sum = 0;
-  for (const value of logits) sum += Math.exp(value - max);
+  for (let i = 0; i < length; i++) sum += Math.exp((logits[i] as number) - max);
   const shift = max + Math.log(sum);
-  const out = new Float32Array(logits.length);
-  for (let i = 0; i < logits.length; i++) out[i] = (logits[i] as number) - shift;
+  const out = new Float32Array(length);
+  for (let i = 0; i < length; i++) out[i] = (logits[i] as number) - shift;
   return out;
 }
 
@@ -106,6 +111,46 @@ export function topK(scores: Float32Array, k: number): number[] {
     if (best.length > k) best.pop();
   }
   return best;
+}
+
+/**
+ * The k most likely next tokens and their log-probabilities: what `topK(logSoftmax(logits), k)` gives with the
+ * banned tokens at -Infinity (banned before the softmax when `renormalize`), in one pass over the vocabulary
+ * and without a vocabulary-sized array per hypothesis per step. Scores are rounded to float32 as there.
+ */
+export function topLogProbs(
+  logits: Float32Array,
+  k: number,
+  banned: ReadonlySet<number>,
+  renormalize: boolean,
+): { token: number; score: number }[] {
+  const length = logits.length;
+  const allowed = (i: number) => !(renormalize && banned.has(i));
+  let max = -Infinity;
+  for (let i = 0; i < length; i++) {
+    const value = logits[i] as number;
+    if (value > max && allowed(i)) max = value;
+  }
+  let sum = 0;
+  for (let i = 0; i < length; i++) if (allowed(i)) sum += Math.exp((logits[i] as number) - max);
+  const shift = max + Math.log(sum);
+  const tokens: number[] = [];
+  const scores: number[] = [];
+  for (let i = 0; i < length; i++) {
+    if (banned.has(i)) continue;
+    const score = Math.fround((logits[i] as number) - shift);
+    if (score === -Infinity || Number.isNaN(score)) continue;
+    if (tokens.length === k && score <= (scores[k - 1] as number)) continue;
+    let at = tokens.length;
+    while (at > 0 && score > (scores[at - 1] as number)) at--;
+    tokens.splice(at, 0, i);
+    scores.splice(at, 0, score);
+    if (tokens.length > k) {
+      tokens.pop();
+      scores.pop();
+    }
+  }
+  return tokens.map((token, index) => ({ token, score: scores[index] as number }));
 }
 
 /** Tokens that would repeat an n-gram already present in `tokens`. */
@@ -158,7 +203,7 @@ export async function search<S>(model: StepModel<S>, options: SearchOptions): Pr
   const numBeams = Math.max(1, Math.floor(options.numBeams));
   const earlyStopping = options.earlyStopping || numBeams === 1;
   const eos = new Set(options.eosTokenIds);
-  const banned = options.bannedTokenIds ?? [];
+  const banned = new Set(options.bannedTokenIds ?? []);
   const finished: Finished[] = [];
   let beams: Beam<S>[] = [{ tokens: [options.startTokenId], score: 0, state: null }];
   let decoderRuns = 0;
@@ -194,13 +239,11 @@ export async function search<S>(model: StepModel<S>, options: SearchOptions): Pr
       const candidates: Candidate[] = [];
       beams.forEach((beam, index) => {
         const logits = (outputs[index] as DecoderStep<S>).logits;
-        const bannedHere = [...banned, ...repeatedNgramTokens(beam.tokens, options.noRepeatNgramSize ?? 0)];
+        const repeated = repeatedNgramTokens(beam.tokens, options.noRepeatNgramSize ?? 0);
+        const bannedHere = repeated.length > 0 ? new Set([...banned, ...repeated]) : banned;
         // Banning before the softmax is the same as renormalising after it.
-        if (options.renormalize) for (const token of bannedHere) logits[token] = -Infinity;
-        const scores = logSoftmax(logits);
-        for (const token of bannedHere) scores[token] = -Infinity;
-        for (const token of topK(scores, 2 * numBeams)) {
-          candidates.push({ beam: index, token, score: beam.score + (scores[token] as number) });
+        for (const { token, score } of topLogProbs(logits, 2 * numBeams, bannedHere, !!options.renormalize)) {
+          candidates.push({ beam: index, token, score: beam.score + score });
         }
       });
       candidates.sort((a, b) => b.score - a.score);

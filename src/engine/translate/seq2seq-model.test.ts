@@ -195,4 +195,60 @@ describe.skipIf(!existsSync(FIXTURE))('Seq2SeqModel on the tiny en→es fixture'
     await expect(cancelled).rejects.toMatchObject({ code: 'aborted' });
     expect(steps).toBe(1);
   });
+
+  it.each(['cpu', 'wasm'] as const)(
+    'decodes sentences of different lengths together exactly as one at a time (%s)',
+    async (backend) => {
+      const translator = new SentenceTranslator(
+        tokenizer,
+        models[backend] as Seq2SeqModel,
+        config,
+        generationConfig,
+      );
+      expect((models[backend] as Seq2SeqModel).supportsBatching).toBe(true);
+      const sentences = [
+        'The cat sleeps on the sofa.',
+        'Hi.',
+        'I would like a cup of coffee, please, and a glass of water.',
+        'Where is the station?',
+        'Hi.',
+      ];
+      for (const numBeams of [1, 4]) {
+        const alone = [];
+        for (const sentence of sentences) alone.push(await translator.translate(sentence, { numBeams }));
+        const partials = new Set<number>();
+        const together = await translator.translateBatch(sentences, { numBeams }, (index) =>
+          partials.add(index),
+        );
+        expect(together).toEqual(alone);
+        expect(partials.size).toBeGreaterThan(1);
+      }
+    },
+  );
+
+  it('stops decoding a group when cancelled', async () => {
+    const translator = new SentenceTranslator(
+      tokenizer,
+      models.wasm as Seq2SeqModel,
+      config,
+      generationConfig,
+    );
+    const controller = new AbortController();
+    let partials = 0;
+    const cancelled = translator.translateBatch(
+      ['Good morning, my friend.', 'The cat sleeps on the sofa.'],
+      { numBeams: 4 },
+      () => {
+        partials++;
+        controller.abort();
+      },
+      controller.signal,
+    );
+    await expect(cancelled).rejects.toMatchObject({ code: 'aborted' });
+    // Both sentences report their first step from the same run, then neither takes another.
+    expect(partials).toBeLessThanOrEqual(2);
+    // The model is still usable afterwards.
+    const after = await translator.translateBatch(['Hi.', 'Where is the station?'], { numBeams: 1 });
+    expect(after).toHaveLength(2);
+  });
 });

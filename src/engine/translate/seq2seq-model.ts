@@ -3,6 +3,7 @@ import type { OrtModule } from '../runtime/ort';
 import type { BackendName } from '../types';
 import type { DecoderShape } from './generation-config';
 import type { DecoderStep, Hypothesis, StepModel } from './search';
+import type { SharedRun } from './shared-steps';
 
 /** Cache tensors keyed by the `past_key_values.*` input they feed. */
 export type KvCache = Record<string, Tensor>;
@@ -33,6 +34,13 @@ class CacheBatch {
 export interface CacheRow {
   batch: CacheBatch;
   row: number;
+}
+
+/** Decoder runs for several sentences' searches at once; `dispose` frees every tensor it holds. */
+export interface SharedDecoder {
+  run: SharedRun<CacheRow>;
+  release(state: CacheRow): void;
+  dispose(): void;
 }
 
 /** A step model for one encoded sentence; `dispose` frees the cross-attention cache it shares between steps. */
@@ -108,6 +116,142 @@ export class Seq2SeqModel {
       : (this.encoder.outputNames[0] as string);
     for (const [name, tensor] of Object.entries(outputs)) if (name !== outputName) tensor.dispose();
     return { hiddenStates: outputs[outputName] as Tensor, attentionMask };
+  }
+
+  /**
+   * Whether several sentences can share one decoder run: needs the KV cache and both attention masks, and CPU
+   * tensors (rows of finished sentences are dropped from the cache on the CPU; WebGPU keeps it in GPU buffers).
+   */
+  get supportsBatching(): boolean {
+    return (
+      this.supportsCache &&
+      this.backend !== 'webgpu' &&
+      this.encoder.inputNames.includes('attention_mask') &&
+      this.decoder.inputNames.includes('encoder_attention_mask')
+    );
+  }
+
+  /** Encodes sentences together, right-padded with `padId`; the mask marks the padding. */
+  async encodeBatch(rows: readonly (readonly number[])[], padId: number): Promise<EncodedInput> {
+    const width = Math.max(1, ...rows.map((ids) => ids.length));
+    const ids = new BigInt64Array(rows.length * width).fill(BigInt(padId));
+    const mask = new BigInt64Array(rows.length * width);
+    rows.forEach((row, index) => {
+      row.forEach((id, position) => (ids[index * width + position] = BigInt(id)));
+      mask.fill(1n, index * width, index * width + row.length);
+    });
+    const dims = [rows.length, width];
+    const attentionMask = new this.ort.Tensor('int64', mask, dims);
+    const outputs = await this.exclusive(() =>
+      this.encoder.run({ input_ids: new this.ort.Tensor('int64', ids, dims), attention_mask: attentionMask }),
+    );
+    const outputName = this.encoder.outputNames.includes('last_hidden_state')
+      ? 'last_hidden_state'
+      : (this.encoder.outputNames[0] as string);
+    for (const [name, tensor] of Object.entries(outputs)) if (name !== outputName) tensor.dispose();
+    return { hiddenStates: outputs[outputName] as Tensor, attentionMask };
+  }
+
+  /**
+   * Decoder runs shared by the searches of the sentences of an `encodeBatch` result (it takes ownership of it):
+   * each run gathers, per hypothesis, its sentence's encoder states, mask and cross-attention entries (from the
+   * first run) and its own self-attention cache, on the CPU.
+   */
+  sharedDecoder(encoded: EncodedInput): SharedDecoder {
+    let crossCache: KvCache | null = null;
+    /** Row of each sentence in `crossCache`. */
+    const crossRow = new Map<number, number>();
+    let tiled: { key: string; context: BatchContext; owned: boolean } | null = null;
+    const sentences = encoded.hiddenStates.dims[0] as number;
+
+    const disposeTiled = () => {
+      if (tiled?.owned) {
+        disposeAll([tiled.context.hiddenStates, ...Object.values(tiled.context.crossCache ?? {})]);
+      }
+      tiled = null;
+    };
+    const contextFor = (rowSentence: readonly number[]): BatchContext => {
+      const key = rowSentence.join(',');
+      if (tiled && tiled.key === key && (!crossCache || tiled.context.crossCache)) return tiled.context;
+      disposeTiled();
+      const identity =
+        !crossCache && rowSentence.length === sentences && rowSentence.every((s, i) => s === i);
+      const pick = (tensor: Tensor, rowOf: (sentence: number) => number) =>
+        this.takeRows(rowSentence.map((sentence) => ({ tensor, row: rowOf(sentence) })));
+      const context: BatchContext = identity
+        ? { ...encoded, crossCache: null }
+        : {
+            hiddenStates: pick(encoded.hiddenStates, (sentence) => sentence),
+            attentionMask: pick(encoded.attentionMask, (sentence) => sentence),
+            crossCache:
+              crossCache &&
+              this.mapCache(crossCache, (tensor) =>
+                pick(tensor, (sentence) => crossRow.get(sentence) as number),
+              ),
+          };
+      tiled = { key, context, owned: !identity };
+      return context;
+    };
+
+    const run: SharedRun<CacheRow> = async (steps) => {
+      const hypotheses = steps.flatMap((step) => step.hypotheses);
+      const rowSentence = steps.flatMap((step) => step.hypotheses.map(() => step.member));
+      const first = hypotheses[0]?.state == null;
+      const context = contextFor(rowSentence);
+      const feeds = this.decoderFeeds(
+        hypotheses.map(({ tokens }) => tokens.slice(-1)),
+        context,
+        !first,
+      );
+      if (!first) {
+        const past = this.gatherPast(hypotheses);
+        for (const name of this.pastNames) {
+          feeds[name] = (name.includes('.encoder.') ? context.crossCache : past)?.[name] as Tensor;
+        }
+      }
+      const fetches = ['logits'];
+      for (const name of this.pastNames)
+        if (first || name.includes('.decoder.')) fetches.push(presentName(name));
+      const outputs = await this.exclusive(() => this.decoder.run(feeds, fetches));
+
+      const logits = outputs.logits as Tensor;
+      const vocab = logits.dims[2] as number;
+      const data = logits.data as Float32Array;
+      const cache: KvCache = {};
+      for (const name of this.pastNames) {
+        const tensor = outputs[presentName(name)];
+        if (!tensor) continue;
+        if (!name.includes('.encoder.')) cache[name] = tensor;
+        else if (first) (crossCache ??= {})[name] = tensor;
+        else tensor.dispose();
+      }
+      if (first) rowSentence.forEach((sentence, row) => crossRow.set(sentence, row));
+      const produced = new CacheBatch(cache, hypotheses.length);
+      let row = 0;
+      const results = steps.map((step) =>
+        step.hypotheses.map(() => {
+          const state = { batch: produced, row };
+          const rowLogits = data.slice(row * vocab, (row + 1) * vocab);
+          row += 1;
+          return { logits: rowLogits, state };
+        }),
+      );
+      logits.dispose();
+      return results;
+    };
+
+    let disposed = false;
+    return {
+      run,
+      release: (state) => state.batch.releaseRow(),
+      dispose: () => {
+        if (disposed) return;
+        disposed = true;
+        disposeTiled();
+        disposeAll([encoded.hiddenStates, ...Object.values(crossCache ?? {})]);
+        crossCache = null;
+      },
+    };
   }
 
   releaseEncoded(encoded: EncodedInput): void {
