@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { formatBytes } from '../src/app/format';
-import { expectedBackend, translate } from './app';
+import { expectedBackend, FIXTURE_MODEL_ID, translate } from './app';
 import { expectedTranslation } from './expected-translation';
 
 const MODEL_DIR = fileURLToPath(new URL('fixtures/models/tiny-en-es/', import.meta.url));
@@ -24,6 +24,7 @@ const FILES = [
   'onnx/encoder_model_quantized.onnx',
   'onnx/decoder_model_merged_quantized.onnx',
 ];
+const BUNDLED_CATALOG = fileURLToPath(new URL('fixtures/models/catalog.json', import.meta.url));
 const INPUT = 'The cat is on the table.';
 /** What the Models page must show once the host has told the sizes. */
 const TOTAL_TEXT = formatBytes(FILES.reduce((sum, path) => sum + statSync(join(MODEL_DIR, path)).size, 0));
@@ -35,6 +36,11 @@ interface HostOptions {
   contentLength: boolean;
   /** X-Linked-ETag for the .onnx files: their SHA-256 (as for LFS files on Hugging Face), or a wrong one. */
   linkedEtag: 'sha256' | 'wrong';
+  /**
+   * Also list a bundled model for the same pair, first, as the real catalog lists its models: the app's fixture,
+   * served beside the catalog (same origin, as the app serves its own models).
+   */
+  withBundled?: boolean;
 }
 
 interface Hosts {
@@ -95,9 +101,13 @@ async function startHosts(options: HostOptions): Promise<Hosts> {
     setTimeout(() => response.end(), 100 * pieces.length);
   });
   const baseUrl = `http://127.0.0.1:${portOf(modelHost)}/tiny-en-es/`;
+  const bundled = (JSON.parse(readFileSync(BUNDLED_CATALOG, 'utf8')) as { models: { id: string }[] }).models
+    .filter((model) => model.id === FIXTURE_MODEL_ID)
+    .map((model) => ({ ...model, baseUrl: 'bundled/tiny-en-es/' }));
   const catalog = {
     version: 1,
     models: [
+      ...(options.withBundled ? bundled : []),
       {
         id: MODEL_ID,
         name: 'Tiny en→es remote test fixture (not a translator)',
@@ -113,7 +123,12 @@ async function startHosts(options: HostOptions): Promise<Hosts> {
       },
     ],
   };
-  const catalogHost = await listen((_request, response) => {
+  const catalogHost = await listen((request, response) => {
+    const path = relative('/bundled/tiny-en-es', new URL(request.url ?? '/', 'http://x').pathname);
+    if (FILES.includes(path)) {
+      response.writeHead(200, CORS).end(readFileSync(join(MODEL_DIR, path)));
+      return;
+    }
     response.writeHead(200, { ...CORS, 'Content-Type': 'application/json' }).end(JSON.stringify(catalog));
   });
   let modelHostOpen = true;
@@ -226,4 +241,32 @@ test('refuses files that do not match the SHA-256 the host vouches for', async (
   });
   await expect(row.getByTestId('model-error')).toContainText('ETag');
   await expect(row).not.toHaveAttribute('data-state', 'ready');
+});
+
+test('lets the user pick which model translates a pair, and remembers the pick', async ({ page }) => {
+  hosts = await startHosts({ head: true, contentLength: true, linkedEtag: 'sha256', withBundled: true });
+  await openWith(page, hosts.catalogUrl, '/');
+  const choice = page.getByTestId('model-choice');
+  // The bundled model is the default; the remote one says where it comes from.
+  await expect(choice).toHaveValue(FIXTURE_MODEL_ID);
+  await expect(choice.locator('option')).toHaveText([
+    'Tiny en→es test fixture (not a translator) — bundled with Lexlet',
+    /^Tiny en→es remote test fixture \(not a translator\) — Downloads from 127\.0\.0\.1:\d+ — needs internet/u,
+  ]);
+  await expect(page.getByTestId('download-offer-button')).toContainText('Tiny en→es test fixture');
+
+  await choice.selectOption(MODEL_ID);
+  await expect(page.getByTestId('download-offer-button')).toContainText('Tiny en→es remote test fixture');
+  await page.reload();
+  await expect(page.getByTestId('model-choice')).toHaveValue(MODEL_ID);
+
+  // The pick is used: the remote model downloads and translates as Node does.
+  await page.getByTestId('source-text').fill(INPUT);
+  await page.getByTestId('download-offer-button').click();
+  await expect(page.getByTestId('translate-status')).toHaveAttribute('data-state', 'done', {
+    timeout: 150_000,
+  });
+  expect((await page.getByTestId('output').textContent()) ?? '').toBe(await expectedTranslation(INPUT));
+  expect(hosts.requests.some((request) => request.method === 'GET')).toBe(true);
+  await expect(page.getByTestId('model-choice').locator('option').nth(1)).toContainText('on this device');
 });

@@ -6,6 +6,8 @@ export const STORAGE_KEYS = {
   text: 'lexlet.translate.text',
   source: 'lexlet.translate.source',
   target: 'lexlet.translate.target',
+  /** The model picked for a pair that several models translate (JSON array of model ids). */
+  chosenModels: 'lexlet.translate.models',
   reviewText: 'lexlet.review.text',
   reviewName: 'lexlet.review.name',
   reviewKind: 'lexlet.review.kind',

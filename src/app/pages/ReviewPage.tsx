@@ -6,6 +6,7 @@ import { saveFile } from '../documents/save-file';
 import { useEngine } from '../engine-context';
 import { catalogPlaceholder } from '../components/CatalogState';
 import { errorMessage } from '../error-message';
+import { parseChosenModels } from '../chosen-models';
 import { findRoute, targetLanguages, translationRoutes } from '../language-routes';
 import { readSetting, STORAGE_KEYS, writeSetting } from '../preferences';
 import { categoryHue } from '../review/category-colors';
@@ -139,7 +140,12 @@ export function ReviewPage() {
     }
   };
 
-  const routes = useMemo(() => (catalog ? translationRoutes(catalog) : []), [catalog]);
+  // Clauses translate with the models picked on the Translate page, where a pair has several.
+  const routes = useMemo(
+    () =>
+      catalog ? translationRoutes(catalog, parseChosenModels(readSetting(STORAGE_KEYS.chosenModels))) : [],
+    [catalog],
+  );
   const targets = targetLanguages(routes, CLAUSE_LANGUAGE);
   const target = targets.includes(storedTarget) ? storedTarget : (targets[0] ?? '');
   const translator: ClauseTranslator | null =

@@ -12,8 +12,11 @@ import { useEngine } from '../engine-context';
 import { catalogPlaceholder } from '../components/CatalogState';
 import { errorMessage } from '../error-message';
 import { languageName } from '../format';
+import { chooseModel, parseChosenModels } from '../chosen-models';
+import { ModelChoice } from '../components/ModelChoice';
 import {
   findRoute,
+  modelsForPair,
   sourceLanguages,
   targetLanguages,
   translationRoutes,
@@ -59,7 +62,12 @@ export function TranslatePage() {
     cancelDownload,
     refreshBackend,
   } = useEngine();
-  const routes = useMemo(() => (catalog ? translationRoutes(catalog) : []), [catalog]);
+  const [storedChoice, setStoredChoice] = usePersisted(STORAGE_KEYS.chosenModels, '[]');
+  const chosenModels = useMemo(() => parseChosenModels(storedChoice), [storedChoice]);
+  const routes = useMemo(
+    () => (catalog ? translationRoutes(catalog, chosenModels) : []),
+    [catalog, chosenModels],
+  );
   const [storedSource, setSource] = usePersisted(STORAGE_KEYS.source, 'en');
   const [storedTarget, setTarget] = usePersisted(STORAGE_KEYS.target, 'es');
   const [text, setText] = usePersisted(STORAGE_KEYS.text, '');
@@ -86,6 +94,9 @@ export function TranslatePage() {
     ? route.models.filter((model) => statuses[model.id]?.state !== 'ready')
     : [];
   const busy = run.phase !== 'idle';
+  const pairModels = catalog && route && !route.viaEnglish ? modelsForPair(catalog, source, target) : [];
+  const chooseForPair = (modelId: string) =>
+    setStoredChoice(JSON.stringify(chooseModel(chosenModels, pairModels, modelId)));
   const shown = busy && run.phase === 'translating' ? segments.join(' ') : output;
 
   const changeSource = (next: string) => {
@@ -297,6 +308,13 @@ export function TranslatePage() {
             via English
           </span>
         ) : null}
+        <ModelChoice
+          models={pairModels}
+          selectedId={route?.models[0]?.id ?? ''}
+          statuses={statuses}
+          onChoose={chooseForPair}
+          disabled={busy}
+        />
       </div>
 
       {missing.length > 0 ? (

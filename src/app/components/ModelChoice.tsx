@@ -1,0 +1,38 @@
+import type { CatalogModel, ModelStatus } from '../../engine/types';
+import { remoteSourceText } from './download-text';
+
+interface ModelChoiceProps {
+  models: readonly CatalogModel[];
+  selectedId: string;
+  statuses: Record<string, ModelStatus>;
+  onChoose(modelId: string): void;
+  disabled?: boolean;
+}
+
+/** Where the model comes from and whether it is here already, in a few words. */
+function originText(model: CatalogModel, status: ModelStatus | undefined): string {
+  const origin = model.remote ? remoteSourceText(model) : 'bundled with Lexlet';
+  return status?.state === 'ready' ? `${origin}, on this device` : origin;
+}
+
+/** Which model translates the pair, shown only where more than one can. */
+export function ModelChoice({ models, selectedId, statuses, onChoose, disabled }: ModelChoiceProps) {
+  if (models.length < 2) return null;
+  return (
+    <label className="field">
+      <span>Model</span>
+      <select
+        value={selectedId}
+        onChange={(event) => onChoose(event.target.value)}
+        disabled={disabled}
+        data-testid="model-choice"
+      >
+        {models.map((model) => (
+          <option key={model.id} value={model.id}>
+            {model.name} — {originText(model, statuses[model.id])}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
