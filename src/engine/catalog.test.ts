@@ -85,6 +85,17 @@ describe('parseCatalog', () => {
     });
   });
 
+  it('reads how long a sentence may be before it is split into clauses, and refuses a bad value', () => {
+    const [model] = parseCatalog(
+      catalogWith({ ...translationModel(), splitSentencesOverWords: 12 }),
+      CATALOG_URL,
+    ).models;
+    expect(model?.splitSentencesOverWords).toBe(12);
+    expect(parseError(catalogWith({ ...translationModel(), splitSentencesOverWords: 2.5 })).message).toMatch(
+      /splitSentencesOverWords must be a whole number of at least 2/,
+    );
+  });
+
   it('lets a file: catalog point at files next to it (the CLI reads them in place)', () => {
     const [model] = parseCatalog(
       catalogWith(translationModel()),

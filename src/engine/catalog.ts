@@ -41,6 +41,14 @@ class CatalogReader {
     return value[field] === undefined ? undefined : this.string(value, field);
   }
 
+  optionalWholeNumber(value: Json, field: string, min: number): number | undefined {
+    const number = value[field];
+    if (number !== undefined && (typeof number !== 'number' || !Number.isInteger(number) || number < min)) {
+      this.fail(field, `must be a whole number of at least ${min}`);
+    }
+    return number as number | undefined;
+  }
+
   optionalBoolean(value: Json, field: string): boolean | undefined {
     const flag = value[field];
     if (flag !== undefined && typeof flag !== 'boolean') this.fail(field, 'must be true or false');
@@ -191,6 +199,8 @@ function parseModel(model: unknown, index: number, catalogUrl: URL): CatalogMode
   const labels = parseLabels(reader, model);
   const description = reader.optionalString(model, 'description');
   const fixture = reader.optionalBoolean(model, 'fixture');
+  const clauseWords = reader.optionalWholeNumber(model, 'splitSentencesOverWords', 2);
+  if (clauseWords !== undefined) parsed.splitSentencesOverWords = clauseWords;
   if (source !== undefined) parsed.source = source;
   if (target !== undefined) parsed.target = target;
   if (labels !== undefined) parsed.labels = labels;

@@ -159,6 +159,7 @@ export class Engine implements EngineApi {
       onEvent,
       signal,
       groupSize: request.options?.sentencesPerRun,
+      splitSentencesOverWords: model.splitSentencesOverWords,
       translateSentences: (sentences, onPartial) =>
         this.runtime
           .withFallback(async (active) => {

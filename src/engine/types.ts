@@ -60,6 +60,11 @@ export interface CatalogModel {
   remote?: boolean;
   /** Test fixtures are never offered to users as real models. */
   fixture?: boolean;
+  /**
+   * Translation models trained on short sentences: sentences longer than this many words are translated clause
+   * by clause (split after , ; :), which such a model handles far better than one long sentence.
+   */
+  splitSentencesOverWords?: number;
 }
 
 export interface Catalog {

@@ -108,6 +108,13 @@ def render(cfg: dict, model_dir: Path) -> str:
         limits.append(f"- On the out-of-domain {ood.capitalize()} sample it scores chrF {ood_beam['chrf']:.1f} against "
                       f"Apertium's {ood_apertium['chrf']:.1f}: use it for short sentences, not for formal documents.")
     limits.append("- Names, rare words and numbers are often mistranslated.")
+    catalog_path = model_dir.parent / "catalog.json"
+    entry = next((m for m in json.loads(catalog_path.read_text(encoding="utf-8"))["models"]
+                  if m["id"] == model_dir.name), {}) if catalog_path.exists() else {}
+    if entry.get("splitSentencesOverWords"):
+        limits.append(f"- The app and the CLI translate a sentence of more than {entry['splitSentencesOverWords']} words "
+                      "clause by clause (split after , ; :; catalog field `splitSentencesOverWords`), which this "
+                      "short-sentence model handles better than one long sentence; the shipped scores above include it.")
 
     return f"""# lexlet-{pair} — {LANGUAGE_NAMES[src]} → {LANGUAGE_NAMES[tgt]} (preview)
 

@@ -30,6 +30,8 @@ export interface DocumentOptions {
   translateSentences: TranslateSentences;
   /** Most sentences sent to `translateSentences` at once (1: one at a time). */
   groupSize?: number;
+  /** Sentences of more words than this are translated clause by clause (the model's catalog entry says). */
+  splitSentencesOverWords?: number;
   memo?: SentenceMemo;
   onEvent?: (event: TranslateEvent) => void;
   signal?: AbortSignal;
@@ -79,7 +81,9 @@ export async function translateDocument(
   text: string,
   options: DocumentOptions,
 ): Promise<DocumentTranslation> {
-  const pieces = segmentText(text, options.locale);
+  const pieces = segmentText(text, options.locale, {
+    splitSentencesOverWords: options.splitSentencesOverWords,
+  });
   const total = pieces.filter((piece) => piece.kind !== 'space').length;
   const requested = options.groupSize;
   const size =

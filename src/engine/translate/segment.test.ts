@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUntranslatable, segmentText, type Piece } from './segment';
+import { clauseSpans, isUntranslatable, segmentText, type Piece } from './segment';
 
 const sentences = (pieces: Piece[]) =>
   pieces.filter((piece) => piece.kind === 'sentence').map((piece) => piece.text);
@@ -74,5 +74,42 @@ describe('sentence boundaries', () => {
     expect(
       sentences(segmentText('Go to https://example.com/search?q=1! Then write to x@y.org. Done.', 'en')),
     ).toEqual(['Go to https://example.com/search?q=1!', 'Then write to x@y.org.', 'Done.']);
+  });
+});
+
+describe('clauses of long sentences', () => {
+  const long =
+    'The committee, which met on Tuesday, adopted the report; however, several members said that the budget was far too small: it covers one year only.';
+
+  it('splits after , ; or : into clauses of at least six words, and keeps the spaces between them', () => {
+    expect(clauseSpans(long)).toEqual([
+      { text: 'The committee, which met on Tuesday,', after: ' ' },
+      {
+        text: 'adopted the report; however, several members said that the budget was far too small:',
+        after: ' ',
+      },
+      { text: 'it covers one year only.', after: '' },
+    ]);
+  });
+
+  it('leaves short sentences whole and rebuilds the exact text', () => {
+    const text = `Short one, still whole.  ${long}\nNext line, also short.`;
+    const pieces = segmentText(text, 'en', { splitSentencesOverWords: 12 });
+    expect(joined(pieces)).toBe(text);
+    expect(sentences(pieces)).toEqual([
+      'Short one, still whole.',
+      'The committee, which met on Tuesday,',
+      'adopted the report; however, several members said that the budget was far too small:',
+      'it covers one year only.',
+      'Next line, also short.',
+    ]);
+    expect(sentences(segmentText(text, 'en'))).toHaveLength(3);
+  });
+
+  it('never splits inside a URL', () => {
+    const text =
+      'See https://example.com/a,b;c for the full list of the twenty members of the board, as agreed.';
+    expect(joined(segmentText(text, 'en', { splitSentencesOverWords: 5 }))).toBe(text);
+    expect(clauseSpans(text).some((clause) => clause.text.includes('https://example.com/a,b;c'))).toBe(true);
   });
 });

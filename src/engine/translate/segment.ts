@@ -53,8 +53,55 @@ function sentenceSpans(segmenter: Intl.Segmenter, text: string): string[] {
   return spans;
 }
 
+/** A clause shorter than this joins its neighbour: fragments of two words translate worse than the whole. */
+const MIN_CLAUSE_WORDS = 6;
+
+const wordCount = (text: string) => text.split(/\s+/u).filter(Boolean).length;
+
+/**
+ * A long sentence as clauses: split after `,` `;` or `:` followed by whitespace, each clause at least
+ * MIN_CLAUSE_WORDS words (a short tail joins the clause before it). The whitespace between clauses is kept.
+ */
+export function clauseSpans(sentence: string): { text: string; after: string }[] {
+  const clauses: { text: string; after: string }[] = [];
+  const pattern = /(?<=[,;:])(\s+)/gu;
+  let from = 0;
+  const push = (text: string, after: string) => {
+    const last = clauses[clauses.length - 1];
+    if (last && (wordCount(last.text) < MIN_CLAUSE_WORDS || wordCount(text) < MIN_CLAUSE_WORDS / 2)) {
+      last.text += last.after + text;
+      last.after = after;
+    } else {
+      clauses.push({ text, after });
+    }
+  };
+  for (const match of sentence.matchAll(pattern)) {
+    push(sentence.slice(from, match.index), match[0]);
+    from = match.index + match[0].length;
+  }
+  push(sentence.slice(from), '');
+  return clauses;
+}
+
+export interface SegmentOptions {
+  /** Sentences of more words than this are split into clauses (for models trained on short sentences). */
+  splitSentencesOverWords?: number;
+}
+
+function pushSentence(pieces: Piece[], sentence: string, options: SegmentOptions): void {
+  const limit = options.splitSentencesOverWords;
+  const parts =
+    limit !== undefined && wordCount(sentence) > limit
+      ? clauseSpans(sentence)
+      : [{ text: sentence, after: '' }];
+  for (const { text, after } of parts) {
+    pieces.push({ kind: isUntranslatable(text) ? 'keep' : 'sentence', text });
+    pushSpace(pieces, after);
+  }
+}
+
 /** Lines are kept apart (a translation never moves text across a line break); each line splits into sentences. */
-export function segmentText(text: string, locale?: string): Piece[] {
+export function segmentText(text: string, locale?: string, options: SegmentOptions = {}): Piece[] {
   const segmenter = sentenceSegmenter(locale);
   const pieces: Piece[] = [];
   for (const part of text.split(/(\r?\n)/u)) {
@@ -63,7 +110,7 @@ export function segmentText(text: string, locale?: string): Piece[] {
     for (const segment of sentenceSpans(segmenter, content)) {
       const [before, sentence, after] = splitEdges(segment);
       pushSpace(pieces, before);
-      if (sentence) pieces.push({ kind: isUntranslatable(sentence) ? 'keep' : 'sentence', text: sentence });
+      if (sentence) pushSentence(pieces, sentence, options);
       pushSpace(pieces, after);
     }
     pushSpace(pieces, trailing);
