@@ -250,8 +250,8 @@ test('lets the user pick which model translates a pair, and remembers the pick',
   // The bundled model is the default; the remote one says where it comes from.
   await expect(choice).toHaveValue(FIXTURE_MODEL_ID);
   await expect(choice.locator('option')).toHaveText([
-    'Tiny en→es test fixture (not a translator) — bundled with Lexlet',
-    /^Tiny en→es remote test fixture \(not a translator\) — Downloads from 127\.0\.0\.1:\d+ — needs internet/u,
+    'Tiny en→es test fixture (not a translator) · bundled with Lexlet',
+    /^Tiny en→es remote test fixture \(not a translator\) · from 127\.0\.0\.1:\d+, needs internet once$/u,
   ]);
   await expect(page.getByTestId('download-offer-button')).toContainText('Tiny en→es test fixture');
 
@@ -268,5 +268,7 @@ test('lets the user pick which model translates a pair, and remembers the pick',
   });
   expect((await page.getByTestId('output').textContent()) ?? '').toBe(await expectedTranslation(INPUT));
   expect(hosts.requests.some((request) => request.method === 'GET')).toBe(true);
-  await expect(page.getByTestId('model-choice').locator('option').nth(1)).toContainText('on this device');
+  await expect(page.getByTestId('model-choice').locator('option').nth(1)).toHaveText(
+    'Tiny en→es remote test fixture (not a translator) · on this device',
+  );
 });

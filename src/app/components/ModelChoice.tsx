@@ -1,5 +1,5 @@
 import type { CatalogModel, ModelStatus } from '../../engine/types';
-import { remoteSourceText } from './download-text';
+import { remoteSourceName } from './download-text';
 
 interface ModelChoiceProps {
   models: readonly CatalogModel[];
@@ -11,8 +11,8 @@ interface ModelChoiceProps {
 
 /** Where the model comes from and whether it is here already, in a few words. */
 function originText(model: CatalogModel, status: ModelStatus | undefined): string {
-  const origin = model.remote ? remoteSourceText(model) : 'bundled with Lexlet';
-  return status?.state === 'ready' ? `${origin}, on this device` : origin;
+  if (status?.state === 'ready') return 'on this device';
+  return model.remote ? `from ${remoteSourceName(model)}, needs internet once` : 'bundled with Lexlet';
 }
 
 /** Which model translates the pair, shown only where more than one can. */
@@ -29,7 +29,7 @@ export function ModelChoice({ models, selectedId, statuses, onChoose, disabled }
       >
         {models.map((model) => (
           <option key={model.id} value={model.id}>
-            {model.name} — {originText(model, statuses[model.id])}
+            {model.name} · {originText(model, statuses[model.id])}
           </option>
         ))}
       </select>

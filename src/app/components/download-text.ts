@@ -51,11 +51,15 @@ export function downloadOfferText(model: CatalogModel): string {
   return `Download ${model.name} — from the internet, ${SIZE_UNKNOWN_TEXT}`;
 }
 
+/** Where a remote model's files come from, by name where the host is well known. */
+export function remoteSourceName(model: CatalogModel): string {
+  const host = hostOf(model.baseUrl);
+  return host === 'huggingface.co' ? 'Hugging Face' : host;
+}
+
 /** The badge of a model whose files come from another host. */
 export function remoteSourceText(model: CatalogModel): string {
-  const host = hostOf(model.baseUrl);
-  const source = host === 'huggingface.co' ? 'Hugging Face' : host;
-  return `Downloads from ${source} — needs internet the first time`;
+  return `Downloads from ${remoteSourceName(model)} — needs internet the first time`;
 }
 
 function hostOf(url: string): string {
