@@ -1,7 +1,7 @@
 import { abortError } from '../errors';
 import { yieldIfBusy } from '../event-loop';
 import type { TranslateEvent } from '../types';
-import { segmentText, type Piece } from './segment';
+import { fitClause, segmentText, type Piece } from './segment';
 
 export interface SentenceTranslation {
   text: string;
@@ -128,7 +128,8 @@ export async function translateDocument(
         output.push(piece.text);
         continue;
       }
-      const translation = piece.kind === 'keep' ? piece.text : (known.get(piece.text) as string);
+      const translation =
+        piece.kind === 'keep' ? piece.text : fitClause(piece, known.get(piece.text) as string);
       output.push(translation);
       const segment = done;
       done += 1;

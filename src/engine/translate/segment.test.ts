@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseSpans, isUntranslatable, segmentText, type Piece } from './segment';
+import { clauseSpans, fitClause, isUntranslatable, segmentText, type Piece } from './segment';
 
 const sentences = (pieces: Piece[]) =>
   pieces.filter((piece) => piece.kind === 'sentence').map((piece) => piece.text);
@@ -111,5 +111,25 @@ describe('clauses of long sentences', () => {
       'See https://example.com/a,b;c for the full list of the twenty members of the board, as agreed.';
     expect(joined(segmentText(text, 'en', { splitSentencesOverWords: 5 }))).toBe(text);
     expect(clauseSpans(text).some((clause) => clause.text.includes('https://example.com/a,b;c'))).toBe(true);
+  });
+});
+
+describe('fitClause', () => {
+  it("restores the source clause's mark and lower-case start, and leaves whole sentences alone", () => {
+    expect(fitClause({ kind: 'sentence', text: 'When it rains,', clause: 'first' }, 'Cuando llueve.')).toBe(
+      'Cuando llueve,',
+    );
+    expect(
+      fitClause({ kind: 'sentence', text: 'we stay home.', clause: 'next' }, 'Nos quedamos en casa.'),
+    ).toBe('nos quedamos en casa.');
+    expect(fitClause({ kind: 'sentence', text: 'as I said;', clause: 'next' }, 'I said it.')).toBe(
+      'I said it;',
+    );
+    expect(
+      fitClause({ kind: 'sentence', text: 'and so on:', clause: 'next' }, 'Y así sucesivamente...'),
+    ).toBe('y así sucesivamente...');
+    expect(fitClause({ kind: 'sentence', text: 'A whole sentence,' }, 'Una frase entera.')).toBe(
+      'Una frase entera.',
+    );
   });
 });

@@ -4,7 +4,14 @@
  * numbers, URLs, e-mail addresses or punctuation are `keep`.
  */
 export type Piece =
-  { kind: 'space'; text: string } | { kind: 'keep'; text: string } | { kind: 'sentence'; text: string };
+  | { kind: 'space'; text: string }
+  | { kind: 'keep'; text: string }
+  | {
+      kind: 'sentence';
+      text: string;
+      /** A clause of a long sentence that was split: 'first' or 'next' (continuing the sentence). */
+      clause?: 'first' | 'next';
+    };
 
 const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+/giu;
 const EMAIL_PATTERN = /[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+/gu;
@@ -94,10 +101,12 @@ function pushSentence(pieces: Piece[], sentence: string, options: SegmentOptions
     limit !== undefined && wordCount(sentence) > limit
       ? clauseSpans(sentence)
       : [{ text: sentence, after: '' }];
-  for (const { text, after } of parts) {
-    pieces.push({ kind: isUntranslatable(text) ? 'keep' : 'sentence', text });
+  parts.forEach(({ text, after }, index) => {
+    if (isUntranslatable(text)) pieces.push({ kind: 'keep', text });
+    else if (parts.length === 1) pieces.push({ kind: 'sentence', text });
+    else pieces.push({ kind: 'sentence', text, clause: index === 0 ? 'first' : 'next' });
     pushSpace(pieces, after);
-  }
+  });
 }
 
 /** Lines are kept apart (a translation never moves text across a line break); each line splits into sentences. */
@@ -116,4 +125,26 @@ export function segmentText(text: string, locale?: string, options: SegmentOptio
     pushSpace(pieces, trailing);
   }
   return pieces;
+}
+
+const CLAUSE_END = /[,;:]$/u;
+const SENTENCE_END = /(?<![.!?])[.!?]$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const FIRST_WORD = /^\p{Lu}\p{L}*/u;
+
+/**
+ * A clause's translation as a part of its sentence: a model trained on whole sentences ends a clause with a full
+ * stop and starts the next with a capital; the source's own clause mark and lower-case start are restored.
+ */
+export function fitClause(piece: Piece, translation: string): string {
+  if (piece.kind !== 'sentence' || !piece.clause) return translation;
+  let fitted = translation;
+  const mark = CLAUSE_END.exec(piece.text)?.[0];
+  if (mark && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1) + mark;
+  const word = FIRST_WORD.exec(fitted)?.[0];
+  // English "I" (and "I'm", "I've") is capitalised anywhere in a sentence.
+  if (piece.clause === 'next' && STARTS_LOWER.test(piece.text) && word && word !== 'I') {
+    fitted = fitted.charAt(0).toLowerCase() + fitted.slice(1);
+  }
+  return fitted;
 }
