@@ -214,30 +214,22 @@ export class Seq2SeqModel {
         if (first || name.includes('.decoder.')) fetches.push(presentName(name));
       const outputs = await this.exclusive(() => this.decoder.run(feeds, fetches));
 
-      const logits = outputs.logits as Tensor;
-      const vocab = logits.dims[2] as number;
-      const data = logits.data as Float32Array;
-      const cache: KvCache = {};
-      for (const name of this.pastNames) {
-        const tensor = outputs[presentName(name)];
-        if (!tensor) continue;
-        if (!name.includes('.encoder.')) cache[name] = tensor;
-        else if (first) (crossCache ??= {})[name] = tensor;
-        else tensor.dispose();
+      const perRow = this.lastLogits(outputs, hypotheses.length);
+      const { self, cross } = this.splitPresent(outputs, first);
+      if (cross) {
+        crossCache = cross;
+        rowSentence.forEach((sentence, row) => crossRow.set(sentence, row));
       }
-      if (first) rowSentence.forEach((sentence, row) => crossRow.set(sentence, row));
-      const produced = new CacheBatch(cache, hypotheses.length);
+      const produced = new CacheBatch(self, hypotheses.length);
       let row = 0;
-      const results = steps.map((step) =>
+      return steps.map((step) =>
         step.hypotheses.map(() => {
           const state = { batch: produced, row };
-          const rowLogits = data.slice(row * vocab, (row + 1) * vocab);
+          const logits = perRow[row] as Float32Array;
           row += 1;
-          return { logits: rowLogits, state };
+          return { logits, state };
         }),
       );
-      logits.dispose();
-      return results;
     };
 
     let disposed = false;
@@ -298,24 +290,10 @@ export class Seq2SeqModel {
       }
       const outputs = await this.exclusive(() => this.decoder.run(feeds, fetches));
 
-      const logits = outputs.logits as Tensor;
-      const vocab = logits.dims[2] as number;
-      const length = logits.dims[1] as number;
-      const data = logits.data as Float32Array;
-      const perRow = hypotheses.map((_, row) =>
-        data.slice((row * length + length - 1) * vocab, (row * length + length) * vocab),
-      );
-      logits.dispose();
-
-      const cache: KvCache = {};
-      for (const name of incremental ? this.pastNames : []) {
-        const tensor = outputs[presentName(name)];
-        if (!tensor) continue;
-        if (!name.includes('.encoder.')) cache[name] = tensor;
-        else if (first && size === 1) (crossCache ??= {})[name] = tensor;
-        else tensor.dispose();
-      }
-      const produced = new CacheBatch(cache, size);
+      const perRow = this.lastLogits(outputs, size);
+      const { self, cross } = this.splitPresent(outputs, first && size === 1);
+      if (cross) crossCache = cross;
+      const produced = new CacheBatch(self, size);
       return perRow.map((rowLogits, row) => ({ logits: rowLogits, state: { batch: produced, row } }));
     };
 
@@ -336,6 +314,39 @@ export class Seq2SeqModel {
         contexts.clear();
       },
     };
+  }
+
+  /** Next-token logits of each row (the last position), copied out; the logits tensor is freed. */
+  private lastLogits(outputs: InferenceSession.OnnxValueMapType, rows: number): Float32Array[] {
+    const logits = outputs.logits as Tensor;
+    const vocab = logits.dims[2] as number;
+    const length = logits.dims[1] as number;
+    const data = logits.data as Float32Array;
+    const perRow = Array.from({ length: rows }, (_, row) =>
+      data.slice((row * length + length - 1) * vocab, (row * length + length) * vocab),
+    );
+    logits.dispose();
+    return perRow;
+  }
+
+  /**
+   * A run's `present.*` outputs as the self-attention cache and, when `keepCross`, the cross-attention entries
+   * later steps reuse (otherwise freed: they are only recomputed copies).
+   */
+  private splitPresent(
+    outputs: InferenceSession.OnnxValueMapType,
+    keepCross: boolean,
+  ): { self: KvCache; cross: KvCache | null } {
+    const self: KvCache = {};
+    let cross: KvCache | null = null;
+    for (const name of this.pastNames) {
+      const tensor = outputs[presentName(name)];
+      if (!tensor) continue;
+      if (!name.includes('.encoder.')) self[name] = tensor;
+      else if (keepCross) (cross ??= {})[name] = tensor;
+      else tensor.dispose();
+    }
+    return { self, cross };
   }
 
   async dispose(): Promise<void> {
