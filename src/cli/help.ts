@@ -3,8 +3,8 @@ export const USAGE = `lexlet — private, offline translation on this machine
 Usage:
   lexlet translate --from LANG --to LANG [options] < input.txt > output.txt
   lexlet models [--catalog PATH|URL]
-  lexlet tag --task unfair-tos < sentences.txt
-  lexlet tag --task contract [FILE]
+  lexlet tag --task unfair-tos [--model ID] < sentences.txt
+  lexlet tag --task contract [--model ID] [FILE]
   lexlet --help
 
 translate
@@ -22,6 +22,7 @@ tag
   --task unfair-tos    one JSON line of labels and scores per input line (potentially unfair
                        Terms-of-Service sentences)
   --task contract      one JSON object for the whole document: tagged clause spans and key facts
+  --model ID           a catalog model of that task (default: the first bundled one)
   Says "not available yet" (exit status 2) when the catalog has no model for the task.
 
 models

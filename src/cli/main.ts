@@ -82,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'tag' && isTagTask(values.task)) {
-      const model = taggingModel(catalog, values.task, values.catalog !== undefined);
+      const model = taggingModel(catalog, values.task, values.catalog !== undefined, values.model);
       if (!model) {
         process.stderr.write(
           `lexlet tag --task ${values.task} is not available yet: the catalog has no model for it.\n`,

@@ -14,11 +14,25 @@ export function isTagTask(task: string | undefined): task is TagTask {
   return task === 'unfair-tos' || task === 'contract';
 }
 
-/** The catalog's model for a tagging task, or null when none ships yet. */
-export function taggingModel(catalog: Catalog, task: TagTask, allowFixtures: boolean): CatalogModel | null {
+/**
+ * The catalog's model for a tagging task (the first bundled one, or the one `modelId` names), or null when none
+ * ships yet. A named model of another task is an error, not a silent fallback.
+ */
+export function taggingModel(
+  catalog: Catalog,
+  task: TagTask,
+  allowFixtures: boolean,
+  modelId?: string,
+): CatalogModel | null {
   const models = catalog.models.filter(
     (model) => model.task === CATALOG_TASK[task] && (allowFixtures || !model.fixture),
   );
+  if (modelId !== undefined) {
+    const named = models.find((model) => model.id === modelId);
+    if (named) return named;
+    const ids = models.map((model) => model.id).join(', ') || 'none';
+    throw new LexletError('model-unknown', `No ${task} model is called ${modelId}. Available: ${ids}.`);
+  }
   return models.find((model) => !model.remote) ?? models[0] ?? null;
 }
 

@@ -1,7 +1,6 @@
 import { abortError } from '../errors';
 import { yieldToEventLoop } from '../event-loop';
 import { extractKeyFacts, type KeyFacts } from './facts';
-import { featureStrings, tokenize } from './featurize';
 import { segmentClauses, type TextSegment } from './segment';
 import type { SentenceTagger } from './tagger';
 
@@ -77,16 +76,13 @@ export async function tagDocument(
   const segments: TextSegment[] = segmentClauses(text, { maxChars: options.maxSegmentChars ?? 600 }).filter(
     (s) => s.kind !== 'heading',
   );
-  const { labels, thresholds, featurizer } = tagger.config;
-  const texts = segments.map((s) => text.slice(s.start, s.end));
+  const { labels, thresholds } = tagger.config;
+  const ids = segments.map((s) => tagger.ids(text.slice(s.start, s.end)));
   // The tagger pads each batch to its longest text, and padding changes the last bits of a score; visiting the
-  // clauses in the tagger's own order (shortest feature list first, stable) and in whole tagger batches keeps
-  // every batch, and so every score, the same as tagging the document in one call.
-  const order = texts
-    .map((clause, index) => ({
-      index,
-      length: featureStrings(tokenize(clause, featurizer.maxTokens), featurizer).length,
-    }))
+  // clauses in the tagger's own order (fewest ids first, stable) and in whole tagger batches keeps every batch,
+  // and so every score, the same as tagging the document in one call.
+  const order = ids
+    .map((list, index) => ({ index, length: list.length }))
     .sort((a, b) => a.length - b.length)
     .map((item) => item.index);
   const batchSize =
@@ -97,7 +93,7 @@ export async function tagDocument(
   for (let from = 0; from < order.length; from += batchSize) {
     if (signal?.aborted) throw abortError();
     const batch = order.slice(from, from + batchSize);
-    const batchProbs = await tagger.probabilities(batch.map((index) => texts[index] ?? ''));
+    const batchProbs = await tagger.probabilitiesOfIds(batch.map((index) => ids[index] ?? []));
     batch.forEach((index, row) => {
       const rowProbs = batchProbs[row];
       if (rowProbs) probs[index] = rowProbs;
@@ -121,7 +117,7 @@ export async function tagDocument(
         start: segment.start,
         end: segment.end,
         score: tags.scores[label] ?? 0,
-        text: texts[i] ?? '',
+        text: text.slice(segment.start, segment.end),
       });
     }
     if (candidateFloor === undefined) return;

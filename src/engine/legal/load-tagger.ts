@@ -1,5 +1,6 @@
 import { parseTaggerConfig } from './model-config';
 import { SentenceTagger, type SessionLike, type TensorFactory } from './tagger';
+import { textIdsFor } from './text-ids';
 
 export interface TaggerSources {
   /** Reads a file of the model directory (config.json, the ONNX file named in it), e.g. from the model store. */
@@ -11,9 +12,11 @@ export interface TaggerSources {
 
 const utf8 = new TextDecoder();
 
-/** config.json → validated config → session on the ONNX file it names → tagger. */
+/** config.json → validated config → ids (featurizer or tokenizer) and a session on the ONNX file → tagger. */
 export async function loadSentenceTagger(sources: TaggerSources): Promise<SentenceTagger> {
-  const config = parseTaggerConfig(JSON.parse(utf8.decode(await sources.readFile('config.json'))));
+  const readJson = async (path: string) => JSON.parse(utf8.decode(await sources.readFile(path))) as object;
+  const config = parseTaggerConfig(await readJson('config.json'));
+  const textIds = await textIdsFor(config.input, readJson);
   const session = await sources.createSession(await sources.readFile(config.onnxFile));
-  return new SentenceTagger(session, sources.Tensor, config);
+  return new SentenceTagger(session, sources.Tensor, config, textIds);
 }

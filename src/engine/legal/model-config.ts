@@ -1,23 +1,35 @@
 import { LexletError } from '../errors';
 import { featurizerFromJson, type FeaturizerConfig, type FeaturizerJson } from './featurize';
 
-/** config.json of a hashed n-gram tagger (written by training/lexlet_legal/export_onnx.py). */
+/** config.json of a sentence tagger, as written by training/lexlet_legal/export_onnx.py or export_encoder.py. */
 export interface TaggerModelJson {
-  model_type: 'hashed-ngram-bag';
+  model_type: 'hashed-ngram-bag' | 'transformer-encoder';
   task: string;
   model_id: string;
   version: number;
   labels: string[];
   thresholds: number[];
-  featurizer: FeaturizerJson;
+  /** hashed-ngram-bag only */
+  featurizer?: FeaturizerJson;
+  /** transformer-encoder only */
+  tokenizer?: { file: string; max_length: number };
   onnx: { file: string; inputs: { ids: string; mask: string }; output: string; ids_dtype: 'int32' };
 }
 
+/**
+ * How a text becomes the graph's input ids: both families take padded int32 ids and a 0/1 mask and return
+ * probabilities, so the tagger only swaps this step.
+ */
+export type TaggerInput =
+  | { kind: 'hashed-ngrams'; featurizer: FeaturizerConfig }
+  | { kind: 'tokenizer'; file: string; maxLength: number };
+
 export interface TaggerConfig {
   modelId: string;
+  modelType: TaggerModelJson['model_type'];
   labels: string[];
   thresholds: number[];
-  featurizer: FeaturizerConfig;
+  input: TaggerInput;
   inputIds: string;
   inputMask: string;
   output: string;
@@ -31,26 +43,41 @@ export function parseTaggerConfig(json: unknown): TaggerConfig {
     throw new LexletError('model-invalid', `The tagging model's config.json is not usable: ${why}.`);
   };
   if (!c || typeof c !== 'object') return fail('not an object');
-  if (c.model_type !== 'hashed-ngram-bag') return fail(`unknown model_type ${String(c.model_type)}`);
+  if (c.model_type !== 'hashed-ngram-bag' && c.model_type !== 'transformer-encoder') {
+    return fail(`unknown model_type ${String(c.model_type)}`);
+  }
   if (!Array.isArray(c.labels) || c.labels.length === 0) return fail('no labels');
   if (!Array.isArray(c.thresholds) || c.thresholds.length !== c.labels.length) {
     return fail('thresholds do not match labels');
   }
-  if (!c.featurizer || !c.onnx) return fail('featurizer or onnx section missing');
-  let featurizer: FeaturizerConfig;
-  try {
-    featurizer = featurizerFromJson(c.featurizer);
-  } catch (cause) {
-    throw new LexletError('model-invalid', `The tagging model's featurizer is not supported.`, { cause });
-  }
+  if (!c.onnx) return fail('onnx section missing');
   return {
     modelId: c.model_id ?? 'unknown',
+    modelType: c.model_type,
     labels: c.labels,
     thresholds: c.thresholds,
-    featurizer,
+    input:
+      c.model_type === 'hashed-ngram-bag'
+        ? hashedInput(c.featurizer, fail)
+        : tokenizerInput(c.tokenizer, fail),
     inputIds: c.onnx.inputs.ids,
     inputMask: c.onnx.inputs.mask,
     output: c.onnx.output,
     onnxFile: c.onnx.file,
   };
+}
+
+function hashedInput(json: FeaturizerJson | undefined, fail: (why: string) => never): TaggerInput {
+  if (!json) return fail('featurizer section missing');
+  try {
+    return { kind: 'hashed-ngrams', featurizer: featurizerFromJson(json) };
+  } catch (cause) {
+    throw new LexletError('model-invalid', `The tagging model's featurizer is not supported.`, { cause });
+  }
+}
+
+function tokenizerInput(json: TaggerModelJson['tokenizer'], fail: (why: string) => never): TaggerInput {
+  if (!json || typeof json.file !== 'string') return fail('tokenizer section missing');
+  if (!Number.isInteger(json.max_length) || json.max_length < 2) return fail('tokenizer max_length invalid');
+  return { kind: 'tokenizer', file: json.file, maxLength: json.max_length };
 }

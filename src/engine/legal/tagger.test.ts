@@ -21,9 +21,10 @@ const featurizer: FeaturizerConfig = {
 };
 const config: TaggerConfig = {
   modelId: 'test',
+  modelType: 'hashed-ngram-bag',
   labels: ['A', 'B'],
   thresholds: [0.5, 0.9],
-  featurizer,
+  input: { kind: 'hashed-ngrams', featurizer },
   inputIds: 'input_ids',
   inputMask: 'mask',
   output: 'probs',
@@ -68,6 +69,7 @@ describe('SentenceTagger', () => {
       scoringSession(calls),
       FakeTensor as unknown as TensorFactory,
       config,
+      undefined,
       3,
     );
     const tags = await tagger.tagSentences(texts);

@@ -1,5 +1,6 @@
 import { Featurizer } from './featurize';
 import type { TaggerConfig } from './model-config';
+import type { TextIds } from './text-ids';
 
 /** The slice of an onnxruntime InferenceSession the tagger needs (web and node builds both fit). */
 export interface SessionLike {
@@ -23,26 +24,39 @@ export interface SentenceTags {
 const SCORE_DECIMALS = 1e4;
 
 /**
- * Multi-label sentence tagger over a hashed n-gram bag model: featurize, pad into batches of similar length (less
- * padding, same results), run, apply one threshold per label.
+ * Multi-label sentence tagger over either model family (hashed n-gram bag or Transformer encoder): text → ids,
+ * pad into batches of similar length (less padding, same results), run, apply one threshold per label.
  */
 export class SentenceTagger {
-  private readonly featurizer: Featurizer;
+  private readonly textIds: TextIds;
 
   constructor(
     private readonly session: SessionLike,
     private readonly Tensor: TensorFactory,
     readonly config: TaggerConfig,
+    textIds?: TextIds,
     private readonly batchSize = 64,
   ) {
-    this.featurizer = new Featurizer(config.featurizer);
+    if (textIds) this.textIds = textIds;
+    else if (config.input.kind === 'hashed-ngrams') this.textIds = new Featurizer(config.input.featurizer);
+    else throw new Error(`A ${config.modelType} tagger needs its tokenizer.`);
+  }
+
+  /** The ids the model is fed for a text (hashed features or subword tokens). */
+  ids(text: string): number[] {
+    return this.textIds.ids(text);
   }
 
   /** Label probabilities per text, in label order. */
   async probabilities(texts: readonly string[]): Promise<Float32Array[]> {
-    const items = texts.map((text, index) => ({ index, ids: this.featurizer.ids(text) }));
+    return this.probabilitiesOfIds(texts.map((text) => this.textIds.ids(text)));
+  }
+
+  /** Label probabilities for texts already turned into ids by `ids()`. */
+  async probabilitiesOfIds(idLists: readonly number[][]): Promise<Float32Array[]> {
+    const items = idLists.map((ids, index) => ({ index, ids }));
     items.sort((a, b) => a.ids.length - b.ids.length);
-    const result: Float32Array[] = new Array<Float32Array>(texts.length);
+    const result: Float32Array[] = new Array<Float32Array>(idLists.length);
     const n = this.config.labels.length;
     for (let b = 0; b < items.length; b += this.batchSize) {
       const batch = items.slice(b, b + this.batchSize);
