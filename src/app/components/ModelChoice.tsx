@@ -15,7 +15,7 @@ function originText(model: CatalogModel, status: ModelStatus | undefined): strin
   return model.remote ? `from ${remoteSourceName(model)}, needs internet once` : 'bundled with Lexlet';
 }
 
-/** Which model translates the pair, shown only where more than one can. */
+/** Which model does the job (translates the pair, reviews the document), shown only where more than one can. */
 export function ModelChoice({ models, selectedId, statuses, onChoose, disabled }: ModelChoiceProps) {
   if (models.length < 2) return null;
   return (

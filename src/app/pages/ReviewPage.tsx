@@ -6,7 +6,7 @@ import { saveFile } from '../documents/save-file';
 import { useEngine } from '../engine-context';
 import { catalogPlaceholder } from '../components/CatalogState';
 import { errorMessage } from '../error-message';
-import { parseChosenModels } from '../chosen-models';
+import { chooseModel, parseChosenModels } from '../chosen-models';
 import { findRoute, targetLanguages, translationRoutes } from '../language-routes';
 import { readSetting, STORAGE_KEYS, writeSetting } from '../preferences';
 import { categoryHue } from '../review/category-colors';
@@ -29,7 +29,7 @@ import { PrintReport } from '../review/PrintReport';
 import { ReviewInput } from '../review/ReviewInput';
 import { guessDocumentKind, KIND_NAMES, type ReviewKind } from '../review/review-kind';
 import { ReviewSidebar } from '../review/ReviewSidebar';
-import { taggingModelFor } from '../review/tagging-model';
+import { taggingModelFor, taggingModelsFor } from '../review/tagging-model';
 import { translationKey, useClauseTranslations } from '../review/use-clause-translations';
 import { usePersistedText } from '../review/use-persisted-text';
 import { useReviewRun, type ReviewResult } from '../review/use-review-run';
@@ -89,12 +89,23 @@ export function ReviewPage() {
   const deferredText = useDeferredValue(text);
   const guess = useMemo(() => guessDocumentKind(deferredText), [deferredText]);
   const kind = chosenKind ?? guess.kind;
-  const model = catalog ? taggingModelFor(catalog, kind) : null;
+  const [storedChoice, setStoredChoice] = useState(() => readSetting(STORAGE_KEYS.chosenModels) ?? '[]');
+  const chosenModels = useMemo(() => parseChosenModels(storedChoice), [storedChoice]);
+  const kindModels = useMemo(() => (catalog ? taggingModelsFor(catalog, kind) : []), [catalog, kind]);
+  const model = catalog ? taggingModelFor(catalog, kind, chosenModels) : null;
   useWarmTagger(model, run.phase !== 'idle');
   const reviewView = useReviewView(result, shift, hidden);
   const { clauses, thresholds } = reviewView;
   const selectedIndex = selectedStart === null ? -1 : clauses.findIndex((c) => c.start === selectedStart);
   const selected = selectedIndex >= 0 ? selectedIndex : null;
+
+  const chooseTagger = (modelId: string) => {
+    // Re-read: the Translate page may have changed other picks since this page loaded.
+    const current = parseChosenModels(readSetting(STORAGE_KEYS.chosenModels));
+    const next = JSON.stringify(chooseModel(current, kindModels, modelId));
+    setStoredChoice(next);
+    writeSetting(STORAGE_KEYS.chosenModels, next);
+  };
 
   const setChosenKind = (next: ReviewKind | null) => {
     setChosenKindState(next);
@@ -114,7 +125,7 @@ export function ReviewPage() {
   }, []);
 
   const review = (reviewText: string, reviewName: string, reviewKind: ReviewKind) => {
-    const reviewModel = catalog ? taggingModelFor(catalog, reviewKind) : null;
+    const reviewModel = catalog ? taggingModelFor(catalog, reviewKind, chosenModels) : null;
     if (!reviewModel || !reviewText.trim()) return;
     setShift(0);
     setHidden(new Set());
@@ -276,6 +287,9 @@ export function ReviewPage() {
         chosenKind={chosenKind}
         onChooseKind={setChosenKind}
         model={model}
+        models={kindModels}
+        statuses={statuses}
+        onChooseModel={chooseTagger}
         modelReady={model ? statuses[model.id]?.state === 'ready' : false}
         download={model ? downloads[model.id] : undefined}
         run={run}

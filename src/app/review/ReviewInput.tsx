@@ -1,5 +1,6 @@
 import { useFileDrop } from '../components/use-file-drop';
-import type { CatalogModel } from '../../engine/types';
+import type { CatalogModel, ModelStatus } from '../../engine/types';
+import { ModelChoice } from '../components/ModelChoice';
 import { DocumentOpenButton } from '../components/DocumentOpenButton';
 import { downloadOfferText, downloadText } from '../components/download-text';
 import { ProgressBar } from '../components/ProgressBar';
@@ -20,6 +21,10 @@ interface ReviewInputProps {
   chosenKind: ReviewKind | null;
   onChooseKind(kind: ReviewKind | null): void;
   model: CatalogModel | null;
+  /** The models that can review this kind of document (a choice is shown when there are several). */
+  models: readonly CatalogModel[];
+  statuses: Record<string, ModelStatus>;
+  onChooseModel(modelId: string): void;
   modelReady: boolean;
   download: DownloadProgress | undefined;
   run: ReviewRun;
@@ -139,6 +144,15 @@ export function ReviewInput(props: ReviewInputProps) {
             ))}
           </select>
         </label>
+        {model ? (
+          <ModelChoice
+            models={props.models}
+            selectedId={model.id}
+            statuses={props.statuses}
+            onChoose={props.onChooseModel}
+            disabled={busy}
+          />
+        ) : null}
         <p className="review-note muted" data-testid="review-kind-reason">
           {chosenKind === null || chosenKind === guess.kind ? (
             text.trim() ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, CatalogModel } from '../../engine/types';
-import { taggingModelFor } from './tagging-model';
+import { taggingModelFor, taggingModelsFor } from './tagging-model';
 
 const model = (id: string, task: CatalogModel['task'], extra: Partial<CatalogModel> = {}): CatalogModel => ({
   id,
@@ -38,5 +38,20 @@ describe('taggingModelFor', () => {
     };
     expect(taggingModelFor(catalog, 'contract')).toBeNull();
     expect(taggingModelFor(catalog, 'tos')).toBeNull();
+  });
+
+  it("follows the user's choice among the models of the kind, and only there", () => {
+    const catalog: Catalog = {
+      version: 1,
+      models: [
+        model('tos-hashed', 'unfair-tos'),
+        model('tos-encoder', 'unfair-tos'),
+        model('cuad', 'contract-clauses'),
+      ],
+    };
+    expect(taggingModelsFor(catalog, 'tos').map((m) => m.id)).toEqual(['tos-hashed', 'tos-encoder']);
+    expect(taggingModelFor(catalog, 'tos', ['tos-encoder'])?.id).toBe('tos-encoder');
+    expect(taggingModelFor(catalog, 'contract', ['tos-encoder'])?.id).toBe('cuad');
+    expect(taggingModelFor(catalog, 'tos', ['gone'])?.id).toBe('tos-hashed');
   });
 });
