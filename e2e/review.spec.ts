@@ -234,6 +234,30 @@ test('reviews terms of service: unfair terms tagged, the rest listed as not dete
   await expect(page.getByTestId('review-kind')).toHaveValue('tos');
 });
 
+test('lets the user choose which model reviews terms of service, and keeps the choice', async ({ page }) => {
+  await openApp(page, '/review');
+  await page.getByTestId('review-text').fill(TERMS);
+  await expect(page.getByTestId('review-kind')).toHaveValue('tos');
+  const choice = page.getByTestId('model-choice');
+  await expect(choice).toHaveValue('lexlet-unfair-tos');
+  await choice.selectOption('lexlet-unfair-tos-encoder');
+  await review(page);
+  await expect(page.getByTestId('review-status')).toContainText(
+    'Unfair terms of service (8 types, Transformer)',
+  );
+  const expected = await nodeTags('lexlet-unfair-tos-encoder', TERMS);
+  expect(Object.keys(await categoryCounts(page)).sort()).toEqual(
+    [...new Set(expected.spans.map((span) => span.label))].sort(),
+  );
+
+  // A contract has one model only: no choice is shown; back on terms of service the pick is still there.
+  await page.getByTestId('review-kind').selectOption('contract');
+  await expect(choice).toHaveCount(0);
+  await page.reload();
+  await page.getByTestId('review-kind').selectOption('tos');
+  await expect(page.getByTestId('model-choice')).toHaveValue('lexlet-unfair-tos-encoder');
+});
+
 test('opens a file and reviews it at once; a file it cannot read leaves the text as it was', async ({
   page,
 }) => {
