@@ -1,11 +1,7 @@
 """The encoder tagger family: corruption for MLM, packing, padding invariance, corpus hygiene, tokenizer parity."""
 
-import json
 import shutil
-import subprocess
-import tempfile
 import unittest
-from pathlib import Path
 
 import torch
 
@@ -14,8 +10,8 @@ from lexlet_legal.encoder_model import EncoderSpec, SentenceClassifier, mask_tok
 from lexlet_legal.pretrain_mlm import collate, pack
 from lexlet_legal.train_unfair_tos import load_config
 from lexlet_legal.unfair_tos_data import load_claudette, load_unfair_tos
+from node_parity import node_parity
 
-TESTS = Path(__file__).resolve().parent
 CONFIG = load_config("legal-unfair-tos-encoder")
 
 
@@ -92,15 +88,7 @@ class TokenizerParityTest(unittest.TestCase):
         sentences += [s.text for s in load_claudette(["en"], set())][::5]
         sentences = [s for s in sentences if "\n" not in s and "\r" not in s]
         expected = encode(load_tokenizer(CONFIG), sentences, 10_000)
-        with tempfile.TemporaryDirectory() as tmp:
-            text, ids = Path(tmp) / "sentences.txt", Path(tmp) / "ids.jsonl"
-            text.write_text("".join(s + "\n" for s in sentences), encoding="utf-8")
-            ids.write_text("".join(json.dumps(x) + "\n" for x in expected), encoding="utf-8")
-            result = subprocess.run(
-                ["node", str(TESTS / "tokenizer_parity.mjs"), str(work_dir(CONFIG)), str(text), str(ids)],
-                check=True, capture_output=True, text=True,
-            )
-        report = json.loads(result.stdout)
+        report = node_parity(work_dir(CONFIG), sentences, expected)
         self.assertEqual(report["total"], len(sentences))
         self.assertEqual(report["mismatches"], 0, report["examples"])
 

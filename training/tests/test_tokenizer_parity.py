@@ -3,19 +3,16 @@ identical ids, </s> included, on the whole dev split (source and target) and the
 
 Needs the data and tokenizer stages to have run for the pair (LEXLET_PAIRS, default "en-es es-en")."""
 
-import json
 import os
 import shutil
-import subprocess
-import tempfile
 import unicodedata
 import unittest
-from pathlib import Path
 
 from lexlet_mt.config import load_config, read_lines, work_dir
 from lexlet_mt.tokenizer import encode, load_sentencepiece, tokenizer_dir
 
-TESTS = Path(__file__).resolve().parent
+from node_parity import node_parity
+
 PAIRS = os.environ.get("LEXLET_PAIRS", "en-es es-en").split()
 
 
@@ -23,15 +20,7 @@ def run_parity(cfg: dict, sentences: list[str], expected_ids: list[list[int]] | 
     """Runs the Node checker; expected ids default to Python SentencePiece on the same sentences."""
     if expected_ids is None:
         expected_ids = encode(load_sentencepiece(cfg), sentences)
-    with tempfile.TemporaryDirectory() as tmp:
-        text, ids = Path(tmp) / "sentences.txt", Path(tmp) / "ids.jsonl"
-        text.write_text("".join(s + "\n" for s in sentences), encoding="utf-8")
-        ids.write_text("".join(json.dumps(x) + "\n" for x in expected_ids), encoding="utf-8")
-        result = subprocess.run(
-            ["node", str(TESTS / "tokenizer_parity.mjs"), str(tokenizer_dir(cfg)), str(text), str(ids)],
-            check=True, capture_output=True, text=True,
-        )
-    return json.loads(result.stdout)
+    return node_parity(tokenizer_dir(cfg), sentences, expected_ids)
 
 
 @unittest.skipIf(shutil.which("node") is None, "node is not installed")

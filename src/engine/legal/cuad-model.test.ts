@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as ortNode from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { tagDocument } from './document-tagger';
 import { formatDocumentTags } from './format';
-import { loadSentenceTagger } from './load-tagger';
-import type { SessionLike, TensorFactory } from './tagger';
+import { nodeTagger } from './node-tagger.test-support';
 
-const modelDir = join(new URL('../../../', import.meta.url).pathname, 'public/models/lexlet-cuad');
-
-async function shippedTagger() {
-  return loadSentenceTagger({
-    readFile: async (p) => new Uint8Array(readFileSync(join(modelDir, p))),
-    createSession: (bytes) => ortNode.InferenceSession.create(bytes) as Promise<SessionLike>,
-    Tensor: ortNode.Tensor as unknown as TensorFactory,
-  });
-}
+const shippedTagger = () => nodeTagger('public/models/lexlet-cuad');
 
 describe('shipped CUAD clause model on onnxruntime-node', () => {
   it('has the 36 clause categories and one threshold each', async () => {

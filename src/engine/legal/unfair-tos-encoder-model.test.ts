@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as ortNode from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { loadSentenceTagger } from './load-tagger';
-import type { SessionLike, TensorFactory } from './tagger';
+import { nodeTagger } from './node-tagger.test-support';
 
 interface Expected {
   model_dir: string;
@@ -14,16 +11,7 @@ interface Expected {
 const expected = JSON.parse(
   readFileSync(new URL('./__fixtures__/lexlet-unfair-tos-encoder-expected.json', import.meta.url), 'utf8'),
 ) as Expected;
-const root = new URL('../../../', import.meta.url).pathname;
-
-async function encoderTagger() {
-  const dir = join(root, expected.model_dir);
-  return loadSentenceTagger({
-    readFile: async (p) => new Uint8Array(readFileSync(join(dir, p))),
-    createSession: (bytes) => ortNode.InferenceSession.create(bytes) as Promise<SessionLike>,
-    Tensor: ortNode.Tensor as unknown as TensorFactory,
-  });
-}
+const encoderTagger = () => nodeTagger(expected.model_dir);
 
 describe('UNFAIR-ToS Transformer-encoder model on onnxruntime-node', () => {
   it('feeds the model the ids the training code fed it', async () => {

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as ortNode from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { nodeTagger } from './node-tagger.test-support';
 import { tagDocument } from './document-tagger';
 import { formatSentenceTags } from './format';
-import { loadSentenceTagger } from './load-tagger';
-import type { SessionLike, TensorFactory } from './tagger';
 
 interface Expected {
   model_dir: string;
@@ -16,16 +13,7 @@ interface Expected {
 const expected = JSON.parse(
   readFileSync(new URL('./__fixtures__/lexlet-unfair-tos-expected.json', import.meta.url), 'utf8'),
 ) as Expected;
-const root = new URL('../../../', import.meta.url).pathname;
-
-async function shippedTagger() {
-  const dir = join(root, expected.model_dir);
-  return loadSentenceTagger({
-    readFile: async (p) => new Uint8Array(readFileSync(join(dir, p))),
-    createSession: (bytes) => ortNode.InferenceSession.create(bytes) as Promise<SessionLike>,
-    Tensor: ortNode.Tensor as unknown as TensorFactory,
-  });
-}
+const shippedTagger = () => nodeTagger(expected.model_dir);
 
 describe('shipped UNFAIR-ToS model on onnxruntime-node', () => {
   it('reproduces the training-side probabilities (int8 table within 0.02)', async () => {
