@@ -32,6 +32,8 @@ test('the browser translates 50 dev sentences exactly as the CLI does, with the 
 
   // The app's own catalog (the bundled models), not the test fixtures.
   await page.goto('/');
+  // As a user would, start once the engine is up (on a loaded machine its start can outlast a first click).
+  await expect(page.getByTestId('backend-chip')).not.toHaveAttribute('data-backend', '');
   await page.getByTestId('source-language').selectOption('en');
   await page.getByTestId('target-language').selectOption('es');
   await page.getByTestId('source-text').fill(lines.join('\n'));
