@@ -153,9 +153,8 @@ export function ReviewPage() {
 
   // Clauses translate with the models picked on the Translate page, where a pair has several.
   const routes = useMemo(
-    () =>
-      catalog ? translationRoutes(catalog, parseChosenModels(readSetting(STORAGE_KEYS.chosenModels))) : [],
-    [catalog],
+    () => (catalog ? translationRoutes(catalog, chosenModels) : []),
+    [catalog, chosenModels],
   );
   const targets = targetLanguages(routes, CLAUSE_LANGUAGE);
   const target = targets.includes(storedTarget) ? storedTarget : (targets[0] ?? '');
