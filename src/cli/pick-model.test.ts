@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalog, CatalogModel } from '../engine/types';
+import { catalogModel } from '../engine/catalog-model.test-support';
+import type { Catalog } from '../engine/types';
 import { pickTranslationModel, type ModelChoice } from './pick-model';
 
 const CATALOG_URL = 'file:///app/public/models/catalog.json';
 
-function model(fields: Partial<CatalogModel> & { id: string }): CatalogModel {
-  return {
-    name: fields.id,
-    task: 'translation',
-    baseUrl: `${fields.id}/`,
-    files: [],
-    license: 'MIT',
-    attribution: 'test',
-    ...fields,
-  };
-}
+const model = catalogModel;
 
 const catalog: Catalog = {
   version: 1,

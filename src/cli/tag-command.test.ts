@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { catalogModel } from '../engine/catalog-model.test-support';
 import type { Catalog, CatalogModel } from '../engine/types';
 import { taggingModel } from './tag-command';
 
-function model(fields: Partial<CatalogModel> & { id: string }): CatalogModel {
-  return {
-    name: fields.id,
-    task: 'unfair-tos',
-    baseUrl: `${fields.id}/`,
-    files: [],
-    license: 'MIT',
-    attribution: 'test',
-    ...fields,
-  };
-}
+const model = (fields: Partial<CatalogModel> & { id: string }) =>
+  catalogModel({ task: 'unfair-tos', ...fields });
 
 const catalog: Catalog = {
   version: 1,

@@ -16,3 +16,19 @@ export function nodeTagger(modelDir: string): Promise<SentenceTagger> {
     Tensor: ortNode.Tensor as unknown as TensorFactory,
   });
 }
+
+/**
+ * The largest gap between the tagger's probabilities and those recorded by training for the same texts (NaN when
+ * the tagger returns fewer, so a comparison with it fails).
+ */
+export async function largestProbabilityGap(
+  tagger: SentenceTagger,
+  cases: readonly { text: string; probs: number[] }[],
+): Promise<number> {
+  const probs = await tagger.probabilities(cases.map((c) => c.text));
+  let gap = 0;
+  cases.forEach((c, i) => {
+    c.probs.forEach((p, j) => (gap = Math.max(gap, Math.abs(p - (probs[i]?.[j] ?? NaN)))));
+  });
+  return gap;
+}
