@@ -115,6 +115,30 @@ describe('translateDocument', () => {
     expect(isAbortError(error)).toBe(true);
     expect(groups).toEqual([['One.', 'Two.']]);
   });
+  it('translates a sentence that lost a number again, with stand-ins, then cut around its numbers', async () => {
+    const calls: string[][] = [];
+    // A model that drops "1987", copies one-digit numbers, and loses "12" even as a stand-in.
+    const translate: TranslateSentences = async (sentences) => {
+      calls.push([...sentences]);
+      return sentences.map((sentence) => {
+        if (sentence.startsWith('Born in 1987')) return { text: 'NACIDA EN 1988.', tokens: 3 };
+        if (sentence.startsWith('Buy 12')) return { text: 'COMPRA DOCE.', tokens: 2 };
+        if (sentence.startsWith('Buy 3')) return { text: 'COMPRA TRES.', tokens: 2 };
+        return { text: sentence.toUpperCase(), tokens: 1 };
+      });
+    };
+    const result = await translateDocument('Born in 1987.\nBuy 12 eggs.\nNo numbers.', {
+      locale: 'en',
+      translateSentences: translate,
+    });
+    expect(calls).toEqual([
+      ['Born in 1987.', 'Buy 12 eggs.', 'No numbers.'],
+      ['Born in 2.', 'Buy 3 eggs.'],
+      ['Buy', 'eggs.'],
+    ]);
+    expect(result.text).toBe('BORN IN 1987.\nBUY 12 eGGS.\nNO NUMBERS.');
+    expect(result.tokens).toBe(3 + 2 + 1 + (1 + 2) + (1 + 1)); // every run counts
+  });
 });
 
 describe('LruCache', () => {

@@ -1,7 +1,8 @@
 import { abortError } from '../errors';
 import { yieldIfBusy } from '../event-loop';
 import type { TranslateEvent } from '../types';
-import { fitClause, segmentText, type Piece } from './segment';
+import { keepsNumbers, maskNumbers } from './numbers';
+import { cutAroundNumbers, fitClause, segmentText, type Piece } from './segment';
 
 export interface SentenceTranslation {
   text: string;
@@ -72,6 +73,56 @@ function nextGroup(
   return { end, sentences };
 }
 
+/** A translation never adds line breaks: callers rely on lines mapping one to one. */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/gu, ' ');
+
+/**
+ * Sentences whose translation lost any of their numbers (see numbers.ts) are translated again with one-digit
+ * stand-ins for the numbers; where the stand-ins do not survive either, as the words between the numbers, with
+ * the numbers copied from the source.
+ */
+async function keepNumbers(
+  sentences: readonly string[],
+  translations: readonly string[],
+  translate: TranslateSentences,
+): Promise<{ translations: string[]; tokens: number }> {
+  const out = [...translations];
+  let tokens = 0;
+  const run = async (texts: string[]): Promise<Map<string, string>> => {
+    const unique = [...new Set(texts)];
+    const results = unique.length > 0 ? await translate(unique, () => undefined) : [];
+    tokens += results.reduce((sum, result) => sum + result.tokens, 0);
+    return new Map(unique.map((text, i) => [text, oneLine(results[i]?.text ?? '')]));
+  };
+  const broken = sentences.flatMap((sentence, index) =>
+    keepsNumbers(sentence, translations[index] as string)
+      ? []
+      : [{ index, sentence, mask: maskNumbers(sentence) }],
+  );
+  if (broken.length === 0) return { translations: out, tokens };
+  const masked = await run(broken.flatMap(({ mask }) => (mask ? [mask.masked] : [])));
+  const unrepaired = broken.filter(({ index, mask }) => {
+    const restored = mask && mask.restore(masked.get(mask.masked) ?? '');
+    if (restored !== undefined) out[index] = restored;
+    return restored === undefined;
+  });
+  const cut = unrepaired.map(({ index, sentence }) => ({
+    index,
+    pieces: cutAroundNumbers({ kind: 'sentence', text: sentence }),
+  }));
+  const words = await run(
+    cut.flatMap(({ pieces }) => pieces.flatMap((p) => (p.kind === 'sentence' ? [p.text] : []))),
+  );
+  for (const { index, pieces } of cut) {
+    out[index] = pieces
+      .map((piece) =>
+        piece.kind === 'sentence' ? fitClause(piece, words.get(piece.text) ?? '') : piece.text,
+      )
+      .join('');
+  }
+  return { translations: out, tokens };
+}
+
 /**
  * Translates sentence by sentence, in groups of consecutive sentences, and rebuilds the text around them with
  * its original spacing. Events come in document order: a group's sentences stream their tokens side by side,
@@ -113,11 +164,14 @@ export async function translateDocument(
       const results = await options.translateSentences(group.sentences, (index, partial) =>
         options.onEvent?.({ type: 'token', segment: segmentOf[index] as number, text: partial }),
       );
-      group.sentences.forEach((sentence, index) => {
-        const result = results[index] as SentenceTranslation;
-        // A translation never adds line breaks: callers rely on lines mapping one to one.
-        const translation = result.text.replace(/\s*[\r\n]+\s*/gu, ' ');
+      const translations = results.map((result) => {
         tokens += result.tokens;
+        return oneLine(result.text);
+      });
+      const repaired = await keepNumbers(group.sentences, translations, options.translateSentences);
+      tokens += repaired.tokens;
+      group.sentences.forEach((sentence, index) => {
+        const translation = repaired.translations[index] as string;
         known.set(sentence, translation);
         options.memo?.set(sentence, translation);
       });

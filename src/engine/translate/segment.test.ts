@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clauseSpans, fitClause, isUntranslatable, segmentText, type Piece } from './segment';
+import {
+  clauseSpans,
+  cutAroundNumbers,
+  fitClause,
+  isUntranslatable,
+  segmentText,
+  type Piece,
+} from './segment';
 
 const sentences = (pieces: Piece[]) =>
   pieces.filter((piece) => piece.kind === 'sentence').map((piece) => piece.text);
@@ -71,9 +78,60 @@ describe('isUntranslatable', () => {
 
 describe('sentence boundaries', () => {
   it('never cuts inside a URL or e-mail address', () => {
+    const text = 'Go to https://example.com/search?q=1! Then write to x@y.org. Done.';
+    const pieces = segmentText(text, 'en');
+    expect(joined(pieces)).toBe(text);
+    expect(pieces.filter((piece) => piece.kind === 'keep').map((piece) => piece.text)).toEqual([
+      'https://example.com/search?q=1',
+      '!',
+      'x@y.org',
+      '.',
+    ]);
+  });
+});
+
+describe('addresses inside a sentence', () => {
+  it('are kept, and the words around them are translated as clauses of the sentence', () => {
+    const text = 'Visit https://example.com/terms for details, or write to help@example.com.';
+    const pieces = segmentText(text, 'en');
+    expect(joined(pieces)).toBe(text);
+    expect(pieces.filter((piece) => piece.kind !== 'space')).toEqual([
+      { kind: 'sentence', text: 'Visit', clause: 'first' },
+      { kind: 'keep', text: 'https://example.com/terms' },
+      { kind: 'sentence', text: 'for details, or write to', clause: 'next' },
+      { kind: 'keep', text: 'help@example.com' },
+      { kind: 'keep', text: '.' },
+    ]);
+  });
+
+  it('cut a clause even when only one stretch of words is left', () => {
+    const pieces = segmentText('Questions to info@example.com', 'en');
+    expect(pieces).toEqual([
+      { kind: 'sentence', text: 'Questions to', clause: 'first' },
+      { kind: 'space', text: ' ' },
+      { kind: 'keep', text: 'info@example.com' },
+    ]);
+  });
+});
+
+describe('cutAroundNumbers', () => {
+  it('keeps the numbers and continues the clause position of the piece it cuts', () => {
+    const text = 'She paid 1,250 dollars on 2024-05-01.';
+    const pieces = cutAroundNumbers({ kind: 'sentence', text });
+    expect(joined(pieces)).toBe(text);
+    expect(pieces.filter((piece) => piece.kind !== 'space')).toEqual([
+      { kind: 'sentence', text: 'She paid', clause: 'first' },
+      { kind: 'keep', text: '1,250' },
+      { kind: 'sentence', text: 'dollars on', clause: 'next' },
+      { kind: 'keep', text: '2024-05-01' },
+      { kind: 'keep', text: '.' },
+    ]);
+    const next = cutAroundNumbers({ kind: 'sentence', text: 'and 3 more', clause: 'next' });
     expect(
-      sentences(segmentText('Go to https://example.com/search?q=1! Then write to x@y.org. Done.', 'en')),
-    ).toEqual(['Go to https://example.com/search?q=1!', 'Then write to x@y.org.', 'Done.']);
+      next
+        .filter((piece) => piece.kind === 'sentence')
+        .map((piece) => piece.kind === 'sentence' && piece.clause),
+    ).toEqual(['next', 'next']);
   });
 });
 
@@ -130,6 +188,15 @@ describe('fitClause', () => {
     ).toBe('y así sucesivamente...');
     expect(fitClause({ kind: 'sentence', text: 'A whole sentence,' }, 'Una frase entera.')).toBe(
       'Una frase entera.',
+    );
+  });
+
+  it('drops the full stop a model adds to a clause cut after a word', () => {
+    expect(fitClause({ kind: 'sentence', text: 'Questions to', clause: 'first' }, 'Preguntas a.')).toBe(
+      'Preguntas a',
+    );
+    expect(fitClause({ kind: 'sentence', text: 'Why not?', clause: 'next' }, '¿Por qué no?')).toBe(
+      '¿Por qué no?',
     );
   });
 });

@@ -1,3 +1,5 @@
+import { NUMBER_PATTERN } from './numbers';
+
 /**
  * Splits text into what a sentence-level model should see and what must come back byte for byte:
  * line breaks, blank lines, indentation and inter-sentence spaces are `space`; sentences made only of
@@ -95,18 +97,86 @@ export interface SegmentOptions {
   splitSentencesOverWords?: number;
 }
 
+/** A stretch of a sentence before it becomes pieces: text for the model, or what is kept or spaced. */
+type Part = { kind: 'text'; text: string } | Exclude<Piece, { kind: 'sentence' }>;
+
+/**
+ * `text` cut around every match of `patterns`: the matches come back as `keep` pieces, the text between them as
+ * `text` parts, and the whitespace at each cut as `space`, so joining the parts gives `text` back.
+ */
+function cutAround(text: string, patterns: readonly RegExp[]): Part[] {
+  const matches = patterns
+    .flatMap((pattern) =>
+      [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+    )
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const parts: Part[] = [];
+  const pushText = (chunk: string) => {
+    const [before, core, after] = splitEdges(chunk);
+    if (before) parts.push({ kind: 'space', text: before });
+    if (core) parts.push({ kind: 'text', text: core });
+    if (after) parts.push({ kind: 'space', text: after });
+  };
+  let from = 0;
+  for (const { start, end } of matches) {
+    if (start < from) continue; // inside an earlier match (an e-mail address inside a URL)
+    pushText(text.slice(from, start));
+    // A sentence's full stop right after a URL is punctuation, not part of the address.
+    const trimmed = text.slice(start, end).replace(/[.,;:!?)]+$/u, '');
+    parts.push({ kind: 'keep', text: trimmed });
+    from = start + trimmed.length;
+  }
+  pushText(text.slice(from));
+  return parts;
+}
+
+/**
+ * A sentence as the pieces a model sees: text between URLs and e-mail addresses (which a model would garble)
+ * translated as clauses of the sentence, the addresses kept; long sentences also split into clauses.
+ */
 function pushSentence(pieces: Piece[], sentence: string, options: SegmentOptions): void {
   const limit = options.splitSentencesOverWords;
-  const parts =
-    limit !== undefined && wordCount(sentence) > limit
-      ? clauseSpans(sentence)
-      : [{ text: sentence, after: '' }];
-  parts.forEach(({ text, after }, index) => {
-    if (isUntranslatable(text)) pieces.push({ kind: 'keep', text });
-    else if (parts.length === 1) pieces.push({ kind: 'sentence', text });
-    else pieces.push({ kind: 'sentence', text, clause: index === 0 ? 'first' : 'next' });
-    pushSpace(pieces, after);
+  const parts = cutAround(sentence, [URL_PATTERN, EMAIL_PATTERN]).flatMap((part): Part[] => {
+    if (part.kind !== 'text') return [part];
+    if (limit === undefined || wordCount(part.text) <= limit) return [part];
+    return clauseSpans(part.text).flatMap(({ text, after }): Part[] =>
+      after
+        ? [
+            { kind: 'text', text },
+            { kind: 'space', text: after },
+          ]
+        : [{ kind: 'text', text }],
+    );
   });
+  pushParts(pieces, parts);
+}
+
+function pushParts(pieces: Piece[], parts: readonly Part[], position?: 'first' | 'next'): void {
+  const texts = parts.filter((part) => part.kind === 'text' && !isUntranslatable(part.text));
+  // Text cut at an address or a number is a clause of its sentence even when it is the only text left.
+  const whole = texts.length === 1 && !position && !parts.some((part) => part.kind === 'keep');
+  let seen = 0;
+  for (const part of parts) {
+    if (part.kind === 'space') pushSpace(pieces, part.text);
+    else if (part.kind === 'keep' || isUntranslatable(part.text))
+      pieces.push({ kind: 'keep', text: part.text });
+    else if (whole) pieces.push({ kind: 'sentence', text: part.text });
+    else {
+      const clause = seen === 0 && position !== 'next' ? 'first' : 'next';
+      pieces.push({ kind: 'sentence', text: part.text, clause });
+      seen += 1;
+    }
+  }
+}
+
+/**
+ * A sentence (or clause) whose translation changed its numbers, as pieces with the numbers kept verbatim and the
+ * words between them translated as clauses of it; the pieces join back to `piece.text`.
+ */
+export function cutAroundNumbers(piece: Extract<Piece, { kind: 'sentence' }>): Piece[] {
+  const pieces: Piece[] = [];
+  pushParts(pieces, cutAround(piece.text, [NUMBER_PATTERN]), piece.clause ?? 'first');
+  return pieces;
 }
 
 /** Lines are kept apart (a translation never moves text across a line break); each line splits into sentences. */
@@ -130,6 +200,7 @@ export function segmentText(text: string, locale?: string, options: SegmentOptio
 const CLAUSE_END = /[,;:]$/u;
 const SENTENCE_END = /(?<![.!?])[.!?]$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
+const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 const FIRST_WORD = /^\p{Lu}\p{L}*/u;
 
 /**
@@ -141,6 +212,7 @@ export function fitClause(piece: Piece, translation: string): string {
   let fitted = translation;
   const mark = CLAUSE_END.exec(piece.text)?.[0];
   if (mark && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1) + mark;
+  else if (ENDS_IN_WORD.test(piece.text) && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1);
   const word = FIRST_WORD.exec(fitted)?.[0];
   // English "I" (and "I'm", "I've") is capitalised anywhere in a sentence.
   if (piece.clause === 'next' && STARTS_LOWER.test(piece.text) && word && word !== 'I') {
