@@ -2,6 +2,8 @@
 
 Usage (from training/):
   /usr/bin/python3 -m lexlet_mt.card --config en-es [--model-dir ../public/models/lexlet-en-es]
+Also writes training/records/lexlet-<pair>.json, the totals of the training behind the shipped weights, which
+``lexlet_mt.warm_start`` carries into a run that continues from them.
 Reads work/<pair>/data_stats.json, runs/<pair>/train.log, runs/<pair>/eval.json (PyTorch fp32 + Apertium),
 runs/<pair>/eval-shipped.json (the shipped quantized model through the CLI) and the model folder's files.
 """
@@ -10,19 +12,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 from datetime import datetime
 from pathlib import Path
 
-from .config import load_config, runs_dir, work_dir
+from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
+WARM_START = re.compile(r"^warm start from .* at step (\d+) epoch (\d+); before it (\{.*\})$")
+RECORD_KEYS = ("steps", "epochs", "tokens", "seconds", "segments", "params", "selection_changed_at")
+
+
+def record_path(model_id: str) -> Path:
+    return TRAINING_ROOT / "records" / f"{model_id}.json"
 
 
 def training_summary(log_path: Path) -> dict:
-    """Steps, epochs and tokens from the last `finished` line; wall time summed over every run segment."""
+    """Steps, epochs and tokens from the last `finished` line; wall time summed over every run segment; a warm
+    start's earlier training added in."""
     summary: dict = {"seconds": 0.0, "segments": 0}
+    before: dict = {}
+    warm_epoch = 0
     segment_start: datetime | None = None
     last: datetime | None = None
     for line in log_path.read_text(encoding="utf-8").splitlines():
@@ -31,6 +43,11 @@ def training_summary(log_path: Path) -> dict:
             continue
         when = datetime.strptime(match.group(1), "%Y-%m-%dT%H:%M:%SZ")
         message = match.group(2)
+        warm = WARM_START.match(message)
+        if warm:
+            before, warm_epoch = json.loads(warm.group(3)), int(warm.group(2))
+            if "selection_changed_at" in before:
+                summary["selection_changed_at"] = before["selection_changed_at"]
         if message.startswith("config ") or message.startswith("resumed "):
             if segment_start and last:
                 summary["seconds"] += (last - segment_start).total_seconds()
@@ -51,6 +68,14 @@ def training_summary(log_path: Path) -> dict:
         last = when
     if segment_start and last:
         summary["seconds"] += (last - segment_start).total_seconds()
+    if before:
+        summary["seconds"] += before.get("seconds", 0.0)
+        summary["segments"] += before.get("segments", 0)
+        summary["tokens"] = summary.get("tokens", 0) + before.get("tokens", 0)
+        summary["epochs"] = round(before.get("epochs", 0.0) + summary.get("epochs", warm_epoch) - warm_epoch, 2)
+        summary.setdefault("params", before.get("params"))
+        summary["warm_start_at"] = before.get("steps")
+        summary["epochs_before"] = before.get("epochs", 0.0)
     return summary
 
 
@@ -66,7 +91,8 @@ def render(cfg: dict, model_dir: Path) -> str:
     pair, src, tgt = cfg["pair"], cfg["src_lang"], cfg["tgt_lang"]
     stats = json.loads((work_dir(cfg) / "data_stats.json").read_text())
     train = training_summary(runs_dir(cfg) / "train.log")
-    fp32 = json.loads((runs_dir(cfg) / "eval.json").read_text())["sets"]
+    fp32_report = json.loads((runs_dir(cfg) / "eval.json").read_text())
+    fp32 = fp32_report["sets"]
     shipped = json.loads((runs_dir(cfg) / "eval-shipped.json").read_text())["sets"]
     model, tcfg = cfg["model"], cfg["train"]
     onnx = sorted((model_dir / "onnx").glob("*.onnx"))
@@ -90,6 +116,28 @@ def render(cfg: dict, model_dir: Path) -> str:
         + ", ".join(f"`{Path(corpus['files'][src]).parent.name}`" for corpus, _ in extra)
         if extra
         else "the best chrF on a 500-sentence dev subset"
+    )
+
+    averaged = fp32_report.get("averaged_steps")
+    shipped_weights = (
+        f"the average of the weights at the last {len(averaged)} evaluations (steps {averaged[0]:,}–{averaged[-1]:,}; "
+        f"`lexlet_mt.average`), which beat the single checkpoint with {selection} on those same sets"
+        if averaged
+        else f"the checkpoint with {selection}"
+    )
+    checkpoint_file = Path(fp32_report.get("checkpoint", "best.pt")).name
+    warm_command = (
+        f"\n# where runs/{pair}/last.pt is gone, continue from the shipped weights:\n"
+        f"/usr/bin/python3 -m lexlet_mt.warm_start --config {pair} --model-dir ../public/models/lexlet-{pair} "
+        f"--step {train['warm_start_at']} --epoch {math.ceil(train['epochs_before'])}"
+        if train.get("warm_start_at")
+        else ""
+    )
+    warm = (
+        f" From step {train['warm_start_at']:,} on, training continued from the shipped int8 weights "
+        "(`lexlet_mt.warm_start`) with a fresh optimizer state."
+        if train.get("warm_start_at")
+        else ""
     )
 
     rows = []
@@ -145,8 +193,7 @@ AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_st
 {tcfg['label_smoothing']}, token-budget batches of {tcfg['max_tokens']:,} target tokens, 1 CPU thread:
 {train.get('steps', 0):,} steps (≈{train.get('epochs', 0):.2f} epochs, {train.get('tokens', 0) / 1e6:.2f} M target
 tokens) in {hours:.1f} hours of wall time over {train['segments']} runs, each resuming the last checkpoint, on a shared
-2-core machine. The
-shipped weights are the checkpoint with {selection}.
+2-core machine.{warm} The shipped weights are {shipped_weights}.
 
 ## Scores (BLEU 13a / chrF2, the project's sacreBLEU-compatible scorer)
 | set | fp32 greedy | fp32 beam 4 | shipped int8 greedy | shipped int8 beam 4 | Apertium |
@@ -164,10 +211,11 @@ split: BLEU {dev_beam.get('bleu', 0):.2f}, chrF {dev_beam.get('chrf', 0):.2f}.
 ```sh
 cd training
 /usr/bin/python3 -m lexlet_mt.data --config {pair}
-/usr/bin/python3 -m lexlet_mt.tokenizer --config {pair}
+/usr/bin/python3 -m lexlet_mt.tokenizer --config {pair}{warm_command}
 nice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --max-minutes 130   # repeat to resume
-/usr/bin/python3 -m lexlet_mt.evaluate --config {pair} --beams 1 4 --threads 1
-/usr/bin/python3 -m lexlet_mt.export --checkpoint runs/{pair}/best.pt --tokenizer-dir work/{pair}/tokenizer --out /tmp/lexlet-export/{pair}
+/usr/bin/python3 -m lexlet_mt.average --config {pair}          # writes runs/{pair}/averaged.pt when it wins
+/usr/bin/python3 -m lexlet_mt.evaluate --config {pair} --beams 1 4 --threads 1 --checkpoint runs/{pair}/{checkpoint_file}
+/usr/bin/python3 -m lexlet_mt.export --checkpoint runs/{pair}/{checkpoint_file} --tokenizer-dir work/{pair}/tokenizer --out /tmp/lexlet-export/{pair}
 /usr/bin/python3 -m lexlet_mt.quantize /tmp/lexlet-export/{pair} --out ../public/models/lexlet-{pair}
 node ../scripts/refresh-catalog.js ../public/models/catalog.json
 /usr/bin/python3 -m lexlet_mt.evaluate_shipped --config {pair}
@@ -184,7 +232,11 @@ def main() -> None:
     cfg = load_config(args.config)
     model_dir = args.model_dir or Path(__file__).resolve().parents[2] / "public" / "models" / f"lexlet-{cfg['pair']}"
     (model_dir / "MODEL_CARD.md").write_text(render(cfg, model_dir), encoding="utf-8")
-    print(f"wrote {model_dir / 'MODEL_CARD.md'}")
+    summary = training_summary(runs_dir(cfg) / "train.log")
+    record = record_path(model_dir.name)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({k: summary[k] for k in RECORD_KEYS if k in summary}, indent=1) + "\n")
+    print(f"wrote {model_dir / 'MODEL_CARD.md'} and {record}")
 
 
 if __name__ == "__main__":

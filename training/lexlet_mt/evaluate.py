@@ -74,6 +74,8 @@ def main() -> None:
                     "sets": {}}
     ckpt_meta = torch.load(checkpoint, map_location="cpu")
     report["checkpoint_step"] = ckpt_meta.get("step", ckpt_meta.get("state", {}).get("step"))
+    if ckpt_meta.get("averaged_steps"):
+        report["averaged_steps"] = ckpt_meta["averaged_steps"]
     previous = run / "eval.json"
     if previous.exists():  # runs with other --beams add their rows to those of the same checkpoint (path and step)
         earlier = json.loads(previous.read_text())

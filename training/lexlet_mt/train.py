@@ -121,6 +121,27 @@ def save_atomic(obj: dict, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def selection_dev_sets(cfg: dict) -> dict[str, tuple[list[str], list[str]]]:
+    """The sets that choose the best checkpoint: a fixed Tatoeba dev subset, plus extra corpora's held-out slice."""
+    work, tcfg = work_dir(cfg), cfg["train"]
+    dev_src, dev_tgt = read_lines(work / "dev.src"), read_lines(work / "dev.tgt")
+    subset = random.Random(tcfg["seed"]).sample(range(len(dev_src)), min(tcfg["eval_subset"], len(dev_src)))
+    dev_sets = {f"dev{len(subset)}": ([dev_src[i] for i in subset], [dev_tgt[i] for i in subset])}
+    extra_dev = (read_optional(work / "extra_dev.src"), read_optional(work / "extra_dev.tgt"))
+    if extra_dev[0]:
+        dev_sets[f"extra_dev{len(extra_dev[0])}"] = extra_dev
+    return dev_sets
+
+
+def save_snapshot(folder: Path, model, model_cfg: ModelConfig, step: int, keep: int) -> None:
+    """Model weights at an evaluation, for checkpoint averaging; only the newest ``keep`` stay on disk."""
+    folder.mkdir(parents=True, exist_ok=True)
+    save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(), "step": step},
+                folder / f"step-{step:07d}.pt")
+    for old in sorted(folder.glob("step-*.pt"))[:-keep]:
+        old.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", required=True)
@@ -129,6 +150,8 @@ def main() -> None:
     parser.add_argument("--max-epochs", type=int, default=100)
     parser.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = no limit)")
     parser.add_argument("--run-dir", default="", help="defaults to training/runs/<pair>")
+    parser.add_argument("--keep-snapshots", type=int, default=8,
+                        help="model weights kept at the last N evaluations, for lexlet_mt.average (0 = none)")
     args = parser.parse_args()
 
     started = time.time()
@@ -150,12 +173,8 @@ def main() -> None:
                    tcfg["max_len"])
     tgt = truncate(encode(sp, read_optional(work / "train.tgt") + read_optional(work / "extra_train.tgt")),
                    tcfg["max_len"])
-    dev_src, dev_tgt = read_lines(work / "dev.src"), read_lines(work / "dev.tgt")
-    subset = random.Random(tcfg["seed"]).sample(range(len(dev_src)), min(tcfg["eval_subset"], len(dev_src)))
-    dev_sets = {f"dev{len(subset)}": ([dev_src[i] for i in subset], [dev_tgt[i] for i in subset])}
-    extra_dev = (read_optional(work / "extra_dev.src"), read_optional(work / "extra_dev.tgt"))
-    if extra_dev[0]:
-        dev_sets[f"extra_dev{len(extra_dev[0])}"] = extra_dev
+    dev_sets = selection_dev_sets(cfg)
+    subset_name = next(iter(dev_sets))
     selection = "mean chrF of " + " and ".join(dev_sets)
 
     model_cfg = ModelConfig.from_dict({**cfg["model"], "vocab_size": sp.get_piece_size(),
@@ -178,7 +197,7 @@ def main() -> None:
         random.setstate(ckpt["rng"]["python"])
         torch.set_rng_state(ckpt["rng"]["torch"])
         log(f"resumed from {last} at epoch {state['epoch']} batch {state['batch']} step {state['step']}")
-        if state.get("selection", f"mean chrF of dev{len(subset)}") != selection:
+        if state.get("selection", f"mean chrF of {subset_name}") != selection:
             # New dev sets (a corpus was added): the old best score measured something else.
             log(f"model selection is now by {selection} (train_pairs {len(src)}); best score and patience reset")
             state["best_chrf"], state["stale_evals"] = -1.0, 0
@@ -209,6 +228,8 @@ def main() -> None:
                          "dev_sets": results, "selection_score": score}, run / "best.pt")
         else:
             state["stale_evals"] += 1
+        if args.keep_snapshots:
+            save_snapshot(run / "snapshots", model, model_cfg, state["step"], args.keep_snapshots)
         state["history"].append({"step": state["step"], "epoch": state["epoch"], **result,
                                  "dev_sets": {k: {"bleu": r["bleu"], "chrf": r["chrf"]} for k, r in results.items()},
                                  "selection_score": score})

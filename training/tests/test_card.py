@@ -32,3 +32,25 @@ def test_training_summary_finds_the_step_a_corpus_joined_at(tmp_path: Path) -> N
         encoding="utf-8",
     )
     assert training_summary(log)["selection_changed_at"] == 90
+
+
+def test_training_summary_counts_the_training_before_a_warm_start(tmp_path: Path) -> None:
+    log = tmp_path / "train.log"
+    before = '{"epochs": 4.5, "params": 1234, "seconds": 3600, "segments": 3, "selection_changed_at": 30, ' \
+             '"steps": 100, "tokens": 1000}'
+    log.write_text(
+        f"2026-01-03T10:00:00Z warm start from ../m (suffix '_quantized') at step 100 epoch 5; before it {before}\n"
+        "2026-01-03T10:00:10Z resumed from last.pt at epoch 5 batch 0 step 100\n"
+        "2026-01-03T10:00:10Z model selection is now by mean chrF of dev500 and extra_dev200 (train_pairs 9)\n"
+        "2026-01-03T10:30:10Z finished: steps 160 epochs 5.25 train_tokens 300 avg_tgt_tok/s 1\n",
+        encoding="utf-8",
+    )
+    summary = training_summary(log)
+    assert summary["steps"] == 160
+    assert summary["tokens"] == 1300
+    assert summary["epochs"] == 4.75
+    assert summary["seconds"] == 3600 + 1800
+    assert summary["segments"] == 4
+    assert summary["params"] == 1234
+    assert summary["selection_changed_at"] == 30  # the corpus joined before the warm start, not at it
+    assert summary["warm_start_at"] == 100
