@@ -65,3 +65,131 @@ describe('extractKeyFacts with "among" and a defined Effective Date', () => {
     ]);
   });
 });
+
+describe('extractKeyFacts titles', () => {
+  it('cuts a capitalised title out of a heading joined to the lines around it', () => {
+    const text =
+      'EXHIBIT 10.4 PORTIONS OF THIS EXHIBIT HAVE BEEN REDACTED. RESALE AND SUPPORT AGREEMENT This Resale and ' +
+      'Support Agreement (the "Agreement") is made by and between Quill Tools Inc. ("Quill") and Ferro Parts LLC ("Ferro").';
+    expect(extractKeyFacts(text).title?.text).toBe('RESALE AND SUPPORT AGREEMENT');
+  });
+
+  it('keeps the number of an amendment and drops a leading exhibit label', () => {
+    const text = 'Exhibit 10.2\n\nAMENDMENT NO. 3 TO HOSTING AGREEMENT\n\nThis Amendment is made between ...';
+    expect(extractKeyFacts(text).title?.text).toBe('AMENDMENT NO. 3 TO HOSTING AGREEMENT');
+  });
+
+  it('reads a title-case name from the preamble when there is no heading', () => {
+    const text =
+      'This Field Services Agreement (the "Agreement") is made between Quill Tools Inc. and Ferro Parts LLC.';
+    expect(extractKeyFacts(text).title?.text).toBe('Field Services Agreement');
+  });
+
+  it('does not take a one-word heading or a section heading as the title', () => {
+    expect(extractKeyFacts('AGREEMENT\n\n1. ENTIRE AGREEMENT. This is all of it.').title).toBeUndefined();
+  });
+});
+
+describe('extractKeyFacts parties', () => {
+  it('names the parties, not the defined term that groups them', () => {
+    const text =
+      'This Joint Venture Agreement is entered into by and between Orbit Signal Group, Inc., a Delaware ' +
+      'corporation, and Quarry Kiosk Systems, Inc., a Nevada corporation (collectively, the "Joint Venturers").\n';
+    expect(texts(extractKeyFacts(text).parties)).toEqual([
+      'Orbit Signal Group, Inc.',
+      'Quarry Kiosk Systems, Inc.',
+    ]);
+  });
+
+  it('reads a party after an "and" in a description, but not the description', () => {
+    const text =
+      'This Agreement is made between [***] (the "Provider"), and LUMEN HOLDINGS PTE, LTD., a company organized ' +
+      'and existing under the laws of Singapore and Cedar Grove Software Ltd, a company organized and existing ' +
+      'under the laws of the State of Israel (each of them "Recipient"). RECITALS\n';
+    expect(texts(extractKeyFacts(text).parties)).toEqual([
+      'LUMEN HOLDINGS PTE, LTD.',
+      'Cedar Grove Software Ltd',
+    ]);
+  });
+
+  it('keeps an "and" inside a capitalised company name and a bracketed acronym', () => {
+    const text =
+      'JOINT DEVELOPMENT AGREEMENT\n\nbetween\n\nNORTHSTAR FUEL, INC.\n\nand\n\nPOLAR RESEARCH AND TESTING COMPANY\n\n' +
+      'TABLE OF CONTENTS ARTICLE 1 DEFINITIONS';
+    expect(texts(extractKeyFacts(text).parties)).toEqual([
+      'NORTHSTAR FUEL, INC.',
+      'POLAR RESEARCH AND TESTING COMPANY',
+    ]);
+    const acronym =
+      'This Agreement is made between Dairy Link (USA) Inc. ("Supplier") and Oak Foods LLC ("Buyer").';
+    expect(texts(extractKeyFacts(acronym).parties)).toEqual(['Dairy Link (USA) Inc.', 'Oak Foods LLC']);
+  });
+
+  it('reads past an abbreviated street and a leading "the", and a lower-case brand name', () => {
+    const text =
+      'This Agreement is made by and between vAxis Inc., with an address at 12 Mt. Royal Ave, Suite 2, Summit, NJ ' +
+      '07901 ("VAXIS"), with offices in Ohio and the Lakeside Heart Foundation, Inc. ("Foundation"). 1. Purpose.';
+    expect(texts(extractKeyFacts(text).parties)).toEqual(['vAxis Inc.', 'Lakeside Heart Foundation, Inc.']);
+  });
+
+  it('reads spaced "B E T W E E N" and "- and -" layouts, and stops at the recitals', () => {
+    const text =
+      'THIS AGREEMENT made this 20 day of May, 1996.\n\nB E T W E E N:\n\n   HARBOUR COURIER LTD.   ("Harbour")\n\n' +
+      '   - and -\n\n   RIVERSIDE FREIGHT LTD.   ("Riverside")\n\n WHEREAS Harbour Freight Services is licensed';
+    expect(texts(extractKeyFacts(text).parties)).toEqual(['HARBOUR COURIER LTD.', 'RIVERSIDE FREIGHT LTD.']);
+  });
+
+  it('does not take two people joined by "and" as one name', () => {
+    const text = 'This Agreement is made between MARY STONE and PINEHURST GOLF INCORPORATED.\n';
+    expect(texts(extractKeyFacts(text).parties)).toEqual(['MARY STONE', 'PINEHURST GOLF INCORPORATED']);
+  });
+});
+
+describe('extractKeyFacts dates', () => {
+  it('reads split ordinals, spelled-out days and undated drafts', () => {
+    const date = (preamble: string) => extractKeyFacts(preamble).agreementDate?.text;
+    expect(
+      date('This Agreement is made as of this 18t h day of August 2014 by and between A Co. and B Co.'),
+    ).toBe('18t h day of August 2014');
+    expect(
+      date('This Agreement is entered into on the first day of July, 2017 between A Co. and B Co.'),
+    ).toBe('first day of July, 2017');
+    expect(date('This Agreement is made this ___ day of ________, 2004 between A Co. and B Co.')).toBe(
+      '___ day of ________, 2004',
+    );
+    expect(date('This Agreement, dated July 11 , 2006, is made between A Co. and B Co.')).toBe(
+      'July 11 , 2006',
+    );
+  });
+
+  it('takes the agreement date from the preamble, not from another agreement mentioned later', () => {
+    const text =
+      'This Agreement is entered into between Quill Tools Inc. ("Quill") and Ferro Parts LLC ("Ferro").\n\n' +
+      'WHEREAS, the parties signed a License Agreement dated March 31, 2001;\n';
+    expect(extractKeyFacts(text).agreementDate).toBeUndefined();
+  });
+
+  it('reads an Effective Date from a definition, not from a distant "effective" clause', () => {
+    const defined = extractKeyFacts('1. Definitions.\n"Effective Date" means October 31, 2019.\n');
+    expect(defined.effectiveDate?.text).toBe('October 31, 2019');
+    const far = `${'x '.repeat(3000)}The price increase is effective on January 1, 2021.`;
+    expect(extractKeyFacts(far).effectiveDate).toBeUndefined();
+  });
+
+  it('reads the end of the initial term from the term clause, in its own words', () => {
+    const term = (clause: string) => extractKeyFacts(clause).expirationDate?.text;
+    expect(term('The term of this Agreement shall be five (5) years from the Effective Date.')).toBe(
+      'five (5) years from the Effective Date',
+    );
+    expect(
+      term('This Agreement shall commence on the Effective Date and continue until June 30, 2012.'),
+    ).toBe('June 30, 2012');
+    // The renewal period is not the initial term; a survival period is not in a term clause.
+    expect(
+      term('This Agreement shall automatically renew for successive one (1) year periods.'),
+    ).toBeUndefined();
+    expect(
+      term('The receiving party shall keep it confidential for three (3) years after termination.'),
+    ).toBeUndefined();
+  });
+});

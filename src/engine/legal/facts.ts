@@ -2,6 +2,7 @@
  * Key facts of a contract (title, parties, dates) found by rules over the preamble. This is a rule-based
  * extractor, not a trained model: it reads the common drafting patterns ("This Agreement is made as of <date> by
  * and between <A> and <B>", "Effective Date", a title line in capitals) and says nothing when they are absent.
+ * Measured against CUAD by training/lexlet_legal/evaluate_facts.ts.
  */
 
 export interface Fact {
@@ -16,134 +17,370 @@ export interface KeyFacts {
   parties: Fact[];
   agreementDate?: Fact;
   effectiveDate?: Fact;
+  /** A calendar date, or the contract's own words for the end of the initial term ("five (5) years from ..."). */
   expirationDate?: Fact;
 }
 
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
-const DAY_ORD = '\\d{1,2}(?:st|nd|rd|th)?';
+// PDF text often splits ordinals ("15t h", "1 st").
+const DAY_ORD = '\\d{1,2}(?:\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h))?';
+const DAY_WORD =
+  '(?:(?:twenty|thirty)[-\\s])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
+const YEAR = '(?:19|20)\\d{2}\\b';
+// An undated draft ("this ___ day of ______, 2004", "November __, 2006") is still what the contract says.
+const BLANK = '(?:_+|\\[\\s*_*\\s*\\])';
 const DATE =
-  `(?:${MONTH}\\s+${DAY_ORD},?\\s+\\d{4}` +
-  `|${DAY_ORD}\\s+(?:day\\s+of\\s+)?${MONTH},?\\s+\\d{4}` +
-  `|\\d{1,2}/\\d{1,2}/\\d{2,4}` +
-  `|\\d{4}-\\d{2}-\\d{2})`;
+  `(?:${MONTH}\\s+${DAY_ORD}\\s*,?\\s*${YEAR}` +
+  `|(?:${DAY_ORD}|${DAY_WORD}|${BLANK})\\s+(?:day\\s+of\\s+)?(?:${MONTH}|${BLANK}),?\\s+${YEAR}` +
+  `|${MONTH}\\s+${BLANK},?\\s+${YEAR}` +
+  `|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b` +
+  `|\\d{4}-\\d{2}-\\d{2}\\b)`;
 const DATE_RE = new RegExp(DATE, 'gi');
-const TITLE_WORDS =
-  /\b(?:AGREEMENT|CONTRACT|LICEN[CS]E|LEASE|TERMS|MEMORANDUM|ADDENDUM|AMENDMENT|PLAN|DEED|NOTE)\b/i;
+// Abbreviations keep their full stop; after a whole word ("Incorporated.") it ends the sentence.
 const CORPORATE_SUFFIX =
-  /\b(?:Inc|INC|Incorporated|INCORPORATED|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|Corp|CORP|Corporation|CORPORATION|Company|COMPANY|Co|CO|LP|L\.P|LLP|PLC|plc|GmbH|AG|S\.A|N\.V|B\.V|Trust|TRUST|Bank|BANK|University)\b\.?/;
+  /(?:(?:Inc|INC|L\.L\.C|Ltd|LTD|Corp|CORP|Co|CO|L\.P|L\.L\.P|S\.A|S\.A\.S|S\.r\.l|N\.V|N\.A|B\.V|Pte|PTE|Pty|PTY)\b\.?|(?:Incorporated|INCORPORATED|LLC|Limited|LIMITED|Corporation|CORPORATION|Company|COMPANY|LP|LLP|PLC|plc|GmbH|KG|AG|SA|S\/A|SAS|SRL|A\/S|AB|Trust|TRUST|Bank|BANK|University|Fund|FUND)\b)/;
 const PREAMBLE_CHARS = 5000;
 
 function fact(text: string, start: number, end: number): Fact {
   return { text: text.slice(start, end), start, end };
 }
 
-function findTitle(text: string): Fact | undefined {
-  const head = text.slice(0, PREAMBLE_CHARS);
-  const re = /[^\n]+/g;
-  let m: RegExpExecArray | null;
-  let seen = 0;
-  while ((m = re.exec(head)) && seen < 40) {
-    const line = m[0].trim();
-    if (!line) continue;
-    seen++;
-    const letters = line.replace(/[^\p{L}]/gu, '');
-    if (line.length <= 100 && TITLE_WORDS.test(line) && letters && letters === letters.toUpperCase()) {
-      const start = m.index + m[0].indexOf(line);
-      return fact(text, start, start + line.length);
+// ---------------------------------------------------------------------------------------------------------------
+// Title
+
+const TITLE_HEAD =
+  /^(?:AGREEMENT|CONTRACT|LICEN[CS]E|LEASE|MEMORANDUM|ADDENDUM|AMENDMENT|DEED|NOTE|UNDERSTANDING|ARRANGEMENT)$/;
+// Words a capitalised title may hold; anything else (a date, "BETWEEN", a company suffix) ends it.
+const TITLE_WORD = /^(?:[A-Z][A-Z'’&/-]*|AND|OF|TO|FOR|THE|NO\.|\d+|[IVX]+|&)$/;
+const NOT_TITLE_START = /^(?:THE|THIS|OF|AND|TO|FOR|NO\.|&|\d+|EXHIBIT|SCHEDULE|ANNEX|APPENDIX)$/;
+
+/**
+ * A run of capitalised words ending in AGREEMENT (or CONTRACT, LICENSE, ...) near the top, the way a cover page or
+ * heading names the contract. PDF text often joins the heading to the lines around it, so the run is cut out of
+ * its line rather than taken whole.
+ */
+function capitalTitle(head: string): Fact | undefined {
+  const words = [...head.matchAll(/\S+/g)];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!w || !TITLE_HEAD.test(w[0].replace(/[,.:;]$/, ''))) continue;
+    let first = i;
+    while (first > 0 && i - first < 9) {
+      const prev = words[first - 1];
+      const cur = words[first];
+      if (!prev || !cur) break;
+      const gap = head.slice(prev.index + prev[0].length, cur.index);
+      // A blank line or a wide gap (a line break flattened to spaces) separates the heading from what precedes it.
+      if (/\n\s*\n|\S| {3,}/.test(gap) || !TITLE_WORD.test(prev[0])) break;
+      first--;
     }
+    // Trim words that start sentences or headers rather than titles ("THIS AGREEMENT", "EXHIBIT 10.1").
+    while (first < i && NOT_TITLE_START.test(words[first]?.[0] ?? '')) first++;
+    // "1. ENTIRE AGREEMENT", "Section 2 AMENDMENT": a numbered section heading, not the title.
+    const before = words[first - 1];
+    const sameLine = before && !head.slice(before.index, words[first]?.index).includes('\n');
+    const exhibit = /^(?:exhibit|schedule|annex)$/i.test(words[first - 2]?.[0] ?? '');
+    if (
+      sameLine &&
+      !exhibit &&
+      /^(?:\d+(?:\.\d+)*\.?|\(?[a-z0-9]\)|Section|SECTION|ARTICLE)$/.test(before[0])
+    )
+      continue;
+    const start = words[first]?.index;
+    if (start === undefined || first === i) continue;
+    let end = w.index + w[0].replace(/[,.:;]$/, '').length;
+    // "AMENDMENT NO. 2" keeps its number.
+    const no = /^\s+NO\.\s*\d+\b/.exec(head.slice(end));
+    if (no && /AMENDMENT|ADDENDUM/.test(w[0])) end += no[0].length;
+    const title = head.slice(start, end);
+    if (title.length <= 100 && !/\b(?:BETWEEN|AMONG|DATED)\b/.test(title)) return fact(head, start, end);
   }
   return undefined;
 }
 
-/** The first date within `window` characters after a cue such as "dated" or "effective as of". */
-function dateAfterCue(text: string, cue: RegExp, window = 160, limit = PREAMBLE_CHARS): Fact | undefined {
-  const head = text.slice(0, limit);
-  for (const m of head.matchAll(cue)) {
-    const from = m.index + m[0].length;
-    DATE_RE.lastIndex = 0;
-    const d = DATE_RE.exec(head.slice(from, from + window));
-    if (d) return fact(text, from + d.index, from + d.index + d[0].length);
-  }
-  return undefined;
+/** "This Supply Agreement (the ...": the name the preamble gives itself, in title case. */
+function preambleTitle(head: string): Fact | undefined {
+  const m =
+    /\bThis\s+((?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|to|&)\s+)?){1,7}(?:Agreement|Contract|License|Licen[cs]e Agreement|Lease|Amendment|Addendum))\s*(?:\(|,|is\b|dated\b|made\b|entered\b)/.exec(
+      head,
+    );
+  if (!m?.[1]) return undefined;
+  const start = m.index + m[0].indexOf(m[1]);
+  return fact(head, start, start + m[1].length);
 }
 
-/** Party names from "between A and B" in the preamble: each side up to its first comma or parenthesis. */
-function findParties(text: string): Fact[] {
-  const head = text.slice(0, PREAMBLE_CHARS);
-  const between = /\b(?:by and )?(?:between|among)\s+/i.exec(head);
-  if (!between) return [];
-  const from = between.index + between[0].length;
-  const sentenceEnd = head.slice(from).search(/\.\s*\n|\.\s+(?:WHEREAS|RECITALS|NOW|This|The|In)\b|\n\s*\n/);
-  const stop = sentenceEnd < 0 ? Math.min(head.length, from + 1500) : from + sentenceEnd;
-  const parties: Fact[] = [];
-  // Split on " and " outside parentheses and quotes; each side is a party clause.
+function findTitle(text: string): Fact | undefined {
+  const head = text.slice(0, 2000);
+  const found = [capitalTitle(head), preambleTitle(head)].filter((f) => f !== undefined);
+  found.sort((a, b) => a.start - b.start);
+  return found[0];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parties
+
+/** Where the preamble names its parties: after "by and between" (else "between"/"among"), to its sentence end. */
+function partyClause(head: string): [number, number] | undefined {
+  const cue =
+    /\bby\s+and\s+(?:between|among)\b\s*:?\s*/i.exec(head) ??
+    /\b(?:between|among|B E T W E E N)\b\s*:?\s*/i.exec(head);
+  if (!cue) return undefined;
+  const from = cue.index + cue[0].length;
+  const rest = head.slice(from, from + 1500);
+  // The clause ends at the recitals, or at a full stop that is not an abbreviation (Inc., Co., M. D., St.).
+  const end =
+    /\b(?:WHEREAS|Whereas|RECITALS?|Recitals|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|BACKGROUND|NOW,?\s+THEREFORE|Now,?\s+Therefore|IT\s+IS\s+AGREED)\b|TABLE\s+OF\s+CONTENTS|\bARTICLE\s+(?:\d|I\b)|\n\s*\n\s*\d+\.|(?<=[.:]\s+)1\.\s+[A-Z]|[)"”]\s*\.(?=\s)|(?<!\b(?:[A-Z][a-z]{0,2}|[A-Z]{1,3}|Blvd|Corp|CORP|U\.S|L\.P|N\.V|N\.A|S\.A|B\.V|L\.L\.C|P\.C|etc))\.(?=\s+[A-Z])/.exec(
+      rest,
+    );
+  return [from, from + (end ? end.index : rest.length)];
+}
+
+const DEFINED_TERM = /\(([^()]{0,200})\)/g;
+// Defined terms that name the document, a date or the group, not one party.
+const NOT_A_PARTY_TERM =
+  /^(?:the\s+)?(?:Agreement|Effective Date|Execution Date|Commencement Date|Closing Date|Amendment|Contract|Part(?:y|ies)|Joint Venturers?)$/i;
+const NAME_STOP =
+  /^(?:The|A|An|This|That|Each|Both|Either|WHEREAS|Whereas|NOW|Now|Party|Parties|Section|Schedule|Exhibit|Article|Agreement|State|Commonwealth|Republic|Province|County|City)$/;
+const CORPORATE_END = new RegExp(`${CORPORATE_SUFFIX.source}$`);
+const CONNECTOR = '(?:of|de|la|du|der|von|van|for|the|&)';
+
+/** A party name starting at `s` in `text`, as [start, end], or undefined when what starts there is not a name. */
+function nameAt(text: string, s: number, limit: number, joined = false): [number, number] | undefined {
+  const piece = text.slice(s, limit);
+  const lead =
+    /^(?:\s|,|;|-+|\(\s*(?:\d+|[a-z]|[ivx]+)\s*\)|\d+\.\s|(?:and|And|AND|the)\b)*/.exec(piece)?.[0].length ??
+    0;
+  const at = s + lead;
+  const body = text.slice(at, limit);
+  // A word of a name; a bracketed acronym belongs to it too ("Fonterra (USA) Inc.").
+  const word = `(?:[A-Z0-9][\\w&.'’/-]*|\\([A-Z][A-Za-z.]{1,8}\\))`;
+  // "iBio Inc.", "drkoop.com, inc": a lower-case first word only with a company suffix.
+  const first = `(?:${word}|[a-z]{1,2}[A-Z][\\w&.'’/-]*|[a-z][\\w'’-]*\\.[\\w.]+)`;
+  const link = joined ? `${CONNECTOR}|and|AND` : CONNECTOR;
+  const corporate = new RegExp(
+    `^${first}(?:\\s+(?:${word}|${link})){0,9},?\\s+(?:${CORPORATE_SUFFIX.source}|inc\\b\\.?)(?:,?\\s+${CORPORATE_SUFFIX.source})?`,
+  ).exec(body);
+  // Words up to the first comma, bracket, lower-case word, number or line end.
+  const plainMatch = new RegExp(`^[A-Z][\\w&.'’/-]*(?:[ \\t]+(?!\\d+\\b)(?:${word}|${CONNECTOR})){0,9}`).exec(
+    body,
+  );
+  const plain = plainMatch?.[0].replace(new RegExp(`(?:\\s+${CONNECTOR})+$`), '').replace(/[\s,.;:]+$/, '');
+  let name = corporate?.[0];
+  // "The University of Texas ... Center": a suffix that is also a plain noun does not end the name.
+  if (name && plain && plain.length > name.length && /(?:University|Bank|Trust|Fund|Company)$/i.test(name))
+    name = plain;
+  if (!name) {
+    if (!plain) return undefined;
+    name = plain;
+    // A bare single word is usually a role ("Licensee") or a place; a capitalised one ("ACME") is a name.
+    const words = name.split(/\s+/);
+    if (words.length < 2 && !(name.length > 2 && name === name.toUpperCase())) return undefined;
+  }
+  // Cut off by the end of the stretch mid-word: not a whole name.
+  if (/\w/.test(text.charAt(at + name.length)) && at + name.length >= limit) return undefined;
+  const firstWord = name.split(/\s+/)[0] ?? '';
+  if (NAME_STOP.test(firstWord.replace(/[.,]$/, '')) && !corporate) return undefined;
+  if (
+    /\b(?:Agreement|AGREEMENT|WHEREAS|Section|SECTION|ARTICLE|Article|hereinafter|DATED|Dated|EFFECTIVE)\b/.test(
+      name,
+    )
+  )
+    return undefined;
+  return [at, at + name.length];
+}
+
+/**
+ * Names at the start of a stretch of the party clause and after each "and" or ";" in it that is outside brackets
+ * (a name there is another party; descriptions such as "organized and existing" start in lower case).
+ */
+function namesIn(text: string, from: number, to: number): [number, number][] {
+  const starts = [from];
   let depth = 0;
-  let sideStart = from;
-  const sides: [number, number][] = [];
-  for (let i = from; i < stop; i++) {
-    const c = head.charAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charAt(i);
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /^\s(?:and|AND)\s/.test(head.slice(i, i + 5))) {
-      sides.push([sideStart, i]);
-      sideStart = i + 5;
-      i += 4;
-    } else if (depth === 0 && /^\),\s+(?!and\s|AND\s)/.test(head.slice(i - 1, i + 3)) && head[i] === ',') {
-      // "A (the "Fund"), B (the "Agent") and C": a closing bracket and a comma end a party in a list.
-      sides.push([sideStart, i]);
-      sideStart = i + 1;
+    else if (depth === 0 && (c === ';' || /^\s(?:and|And|AND)\s/.test(text.slice(i, i + 5))))
+      starts.push(i + 1);
+  }
+  starts.push(to);
+  // "between professional golfer, TOM WATSON": a short lower-case description before the name.
+  const described = /^\s*(?:[a-z]+\s+){0,3}[a-z]+,\s*(?=[A-Z])/.exec(text.slice(from, to));
+  if (described) starts[0] = from + described[0].length;
+  const names: [number, number][] = [];
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const s = starts[k] ?? to;
+    let n = nameAt(text, s, starts[k + 1] ?? to);
+    // "EXXONMOBIL RESEARCH AND ENGINEERING COMPANY": an "and" inside a company name, not between two parties.
+    const whole = k + 2 < starts.length ? nameAt(text, s, starts[k + 2] ?? to, true) : undefined;
+    const joined = whole ? text.slice(whole[0], whole[1]) : '';
+    // The "and" must be in the name's own case: "ANDY NORTH and GOLFERS INCORPORATED" are two parties.
+    const others = joined.replace(/\s(?:and|AND)\s/g, ' ');
+    const sameCase = /\sAND\s/.test(joined) === (others === others.toUpperCase());
+    if (
+      whole &&
+      n &&
+      sameCase &&
+      whole[1] > (starts[k + 1] ?? to) &&
+      !CORPORATE_END.test(text.slice(n[0], n[1]))
+    ) {
+      n = whole;
+      k++;
     }
+    if (n && (names.length === 0 || n[0] >= (names.at(-1)?.[1] ?? 0))) names.push(n);
   }
-  sides.push([sideStart, stop]);
-  for (const [s, e] of sides) {
-    const side = head.slice(s, e);
-    const name = partyName(side);
-    if (name) parties.push(fact(text, s + name[0], s + name[1]));
-  }
-  return parties;
+  return names;
 }
 
-function partyName(side: string): [number, number] | undefined {
-  // Prefer a corporate name ("Acme Widgets, Inc."), else the capitalised words before the first comma/bracket.
-  const corporate = new RegExp(
-    `((?:[A-Z0-9&][\\w&.'’-]*\\s+){0,8}?[A-Z0-9&][\\w&.'’-]*,?\\s+${CORPORATE_SUFFIX.source})`,
-  ).exec(side);
-  if (corporate?.[1] && corporate.index < 200)
-    return [corporate.index, corporate.index + corporate[1].length];
-  // Only before the first bracket or quote: what follows is the defined term ("Acme") or a description.
-  const lead = side.slice(0, side.search(/[("“]|$/));
-  for (const m of lead.matchAll(/[A-Z][\w&.'’-]*(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|and|&|de|la|du))*/g)) {
-    const name = m[0].replace(/[\s,.]+$/, '');
-    if (name.includes(' ') || (name.length > 1 && name === name.toUpperCase()))
-      return [m.index, m.index + name.length];
+/**
+ * Party names from the preamble. Each party is usually introduced as NAME, a description, then its defined term
+ * in brackets (`("Acme")`, `(the "Company")`), so the stretch before each such bracket holds one party's name.
+ */
+function findParties(text: string): Fact[] {
+  const head = text.slice(0, PREAMBLE_CHARS);
+  const clause = partyClause(head);
+  if (!clause) return [];
+  const [from, to] = clause;
+  const found: [number, number][] = [];
+  let stretch = from;
+  DEFINED_TERM.lastIndex = from;
+  for (let m = DEFINED_TERM.exec(head); m && m.index < to; m = DEFINED_TERM.exec(head)) {
+    const inside = m[1] ?? '';
+    const term = /["“'‘]([^"”’']{1,60})["”’']/.exec(inside)?.[1]?.trim();
+    if (!term || NOT_A_PARTY_TERM.test(term)) continue;
+    // "A and B (collectively, the "Sellers")" closes a group: namesIn splits it at "and".
+    found.push(...namesIn(head, stretch, m.index));
+    stretch = m.index + m[0].length;
+  }
+  // After the last defined term, only a short tail can still name a party ("... and B, a Delaware corporation.").
+  found.push(...namesIn(head, stretch, Math.min(to, stretch + 400)));
+  const seen = new Set<string>();
+  const parties: Fact[] = [];
+  for (const [s, e] of found) {
+    const f = fact(text, s, e);
+    const key = f.text.toLowerCase();
+    // A repeat, or the tail of a name already found ("ENTERTAINMENT CORPORATION").
+    if (seen.has(key) || parties.some((p) => p.text.toLowerCase().endsWith(key))) continue;
+    seen.add(key);
+    parties.push(f);
+  }
+  return parties.slice(0, 6);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+/** The first date starting within `window` characters after a cue such as "dated" or "effective as of". */
+function dateAfterCue(
+  text: string,
+  cue: RegExp,
+  window: number,
+  from = 0,
+  to = text.length,
+): Fact | undefined {
+  const region = text.slice(from, to);
+  for (const m of region.matchAll(cue)) {
+    const at = from + m.index + m[0].length;
+    DATE_RE.lastIndex = 0;
+    const d = DATE_RE.exec(text.slice(at, Math.min(to, at + window + 40)));
+    if (d && d.index <= window) return fact(text, at + d.index, at + d.index + d[0].length);
   }
   return undefined;
 }
 
 /** A date followed by its definition, e.g. `January 21, 2005 (the "Effective Date")`. */
 function definedDate(text: string, term: string): Fact | undefined {
-  const re = new RegExp(`(${DATE})\\s*\\((?:the\\s+)?["“]${term}["”]\\)`, 'i');
-  const m = re.exec(text.slice(0, PREAMBLE_CHARS));
-  return m?.[1] ? fact(text, m.index, m.index + m[1].length) : undefined;
+  const head = text.slice(0, PREAMBLE_CHARS);
+  const before = new RegExp(
+    `(${DATE})[\\s,]*\\((?:the\\s+|this\\s+|hereinafter(?:\\s+the)?\\s+)?["“]${term}["”]\\s*\\)`,
+    'i',
+  ).exec(head);
+  if (before?.[1]) return fact(text, before.index, before.index + before[1].length);
+  // A definitions section: `"Effective Date" means October 31, 2019.`
+  const means = new RegExp(`["“]${term}["”]\\s+(?:means|shall mean|shall be)\\s+(${DATE})`, 'i').exec(text);
+  if (means?.[1]) {
+    const start = means.index + means[0].length - means[1].length;
+    return fact(text, start, means.index + means[0].length);
+  }
+  return undefined;
+}
+
+/**
+ * The date of the agreement: the first date in the preamble sentence ("This Agreement, dated as of ..., by and
+ * between ..."), else one right after "dated"/"as of"/"made on" in the first 1,000 characters before the recitals. Later ones are mostly
+ * other agreements ("the License Agreement dated ...") or terms.
+ */
+function findAgreementDate(text: string, parties: [number, number] | undefined): Fact | undefined {
+  const head = text.slice(0, PREAMBLE_CHARS);
+  if (parties) {
+    const opener = head.slice(0, parties[0]).search(/\bTHIS\b|\bThis\b(?=[^.]{0,300}$)/);
+    const from = opener >= 0 ? opener : Math.max(0, parties[0] - 300);
+    DATE_RE.lastIndex = 0;
+    const region = head.slice(from, parties[1]);
+    const d = DATE_RE.exec(region);
+    if (d) return fact(text, from + d.index, from + d.index + d[0].length);
+  }
+  const recitals = head.search(/\b(?:WHEREAS|Whereas|RECITALS|Recitals|BACKGROUND)\b/);
+  return dateAfterCue(
+    text,
+    /\b(?:dated|as of|entered into(?: on| this)?|made(?: on| this| and entered into)?|executed(?: on| this)?)\b/gi,
+    30,
+    0,
+    recitals >= 0 ? Math.min(recitals, 1000) : 1000,
+  );
+}
+
+/** Where the initial term ends, read from the term clause, or undefined when the clause is not plain. */
+function findExpiration(text: string): Fact | undefined {
+  // Sentences that set the term: "The term of this Agreement ...", "This Agreement shall continue ...".
+  const termSentence =
+    /(?:\b(?:[Tt]he\s+(?:initial\s+)?[Tt]erm\s+of\s+this\s+(?:Agreement|Contract)|[Tt]his\s+(?:Agreement|Contract)\s+(?:shall|will)\s+(?:commence|begin|continue|remain|be\s+(?:in\s+effect|valid|effective)|become\s+effective|expire|terminate|take\s+effect))\b)[^.;]{0,400}/g;
+  const number =
+    '(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|\\d+)(?:\\s*\\(\\d+\\))?)';
+  const phrase = new RegExp(
+    `\\b(?:(?:until|through|expires?\\s+on|terminates?\\s+on|ending\\s+on|end\\s+on|concluding)\\s+(${DATE})` +
+      `|(?:for|of|be)\\s+(?:(?:a|an)\\s+(?:initial\\s+)?(?:period|term)\\s+of\\s+)?(${number}\\s+(?:calendar\\s+)?(?:years?|months?)` +
+      `(?:\\s+(?:from|after|following)\\s+(?:the\\s+)?(?:Effective Date|date\\s+(?:hereof|of\\s+this\\s+Agreement)|Commencement Date|Execution Date|${DATE}))?))`,
+    'i',
+  );
+  for (const s of text.matchAll(termSentence)) {
+    // "during the term of this Agreement and for two years thereafter" is a survival period, not the term.
+    if (
+      /\b(?:during|throughout|beyond|after|within|of|for|and|in|upon)\s+$/i.test(
+        text.slice(s.index - 12, s.index),
+      )
+    )
+      continue;
+    let sentence = s[0];
+    // Renewal periods follow the initial term; only read up to the first mention of renewal.
+    const renew = sentence.search(/\b(?:renew|extend|extension|successive)/i);
+    if (renew >= 0) sentence = sentence.slice(0, renew);
+    const m = phrase.exec(sentence);
+    const value = m?.[1] ?? m?.[2];
+    if (!m || !value) continue;
+    const after = sentence.slice(m.index + m[0].length);
+    if (
+      /^\s*(?:thereafter|(?:after|following)\s+(?:the\s+)?(?:\w+\s+)?(?:expiration|termination))/i.test(after)
+    )
+      continue;
+    const start = s.index + m.index + m[0].length - value.length;
+    return fact(text, start, start + value.length);
+  }
+  return undefined;
 }
 
 export function extractKeyFacts(text: string): KeyFacts {
   const facts: KeyFacts = { parties: findParties(text) };
   const title = findTitle(text);
   if (title) facts.title = title;
-  const agreementDate = dateAfterCue(text, /\b(?:dated|made|entered into|executed|as of|is made on)\b/gi);
+  const agreementDate = findAgreementDate(text, partyClause(text.slice(0, PREAMBLE_CHARS)));
   if (agreementDate) facts.agreementDate = agreementDate;
   const effectiveDate =
     definedDate(text, 'Effective Date') ??
-    dateAfterCue(text, /\beffective(?:\s+date)?\b/gi, 120, text.length);
+    dateAfterCue(text, /\beffective(?:\s+date)?(?:\s+(?:as\s+of|on|from))?\b/gi, 30, 0, PREAMBLE_CHARS);
   if (effectiveDate) facts.effectiveDate = effectiveDate;
-  const expirationDate = dateAfterCue(
-    text,
-    /\b(?:expires?|expiration date|terminat(?:e|es|ing) on|until)\b/gi,
-    80,
-    text.length,
-  );
+  const expirationDate = findExpiration(text);
   if (expirationDate) facts.expirationDate = expirationDate;
   return facts;
 }
