@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
 
+OOD_NAMES = {"europarl": "Europarl", "jrc-acquis": "JRC-Acquis (law)"}
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
 WARM_START = re.compile(r"^warm start from .* at step (\d+) epoch (\d+); before it (\{.*\})$")
@@ -98,6 +99,7 @@ def render(cfg: dict, model_dir: Path) -> str:
     onnx = sorted((model_dir / "onnx").glob("*.onnx"))
     onnx_bytes = sum(path.stat().st_size for path in onnx)
     ood = cfg.get("ood_dev", {}).get("name", "")
+    ood_name = OOD_NAMES.get(ood, ood.capitalize())
     corpus = Path(cfg["corpus"]["path"]).parent.name
     hours = train["seconds"] / 3600
     when_added = (f"step {train['selection_changed_at']:,}" if "selection_changed_at" in train
@@ -141,7 +143,7 @@ def render(cfg: dict, model_dir: Path) -> str:
     )
 
     rows = []
-    for name, label in [("dev", f"Tatoeba dev ({stats['dev']:,})"), (ood, f"{ood.capitalize()} sample ({stats['ood_dev']:,})")]:
+    for name, label in [("dev", f"Tatoeba dev ({stats['dev']:,})"), (ood, f"{ood_name} sample ({stats['ood_dev']:,})")]:
         if name not in fp32:
             continue
         rows.append(f"| {label} | {cell(fp32[name].get('greedy'))} | {cell(fp32[name].get('beam4'))} | "
@@ -153,7 +155,7 @@ def render(cfg: dict, model_dir: Path) -> str:
     ood_apertium = fp32.get(ood, {}).get("apertium") or {}
     limits = ["- Trained mostly on Tatoeba's short everyday sentences: long or formal text is largely out of its domain."]
     if ood_apertium and ood_beam and ood_beam["chrf"] < ood_apertium["chrf"]:
-        limits.append(f"- On the out-of-domain {ood.capitalize()} sample it scores chrF {ood_beam['chrf']:.1f} against "
+        limits.append(f"- On the out-of-domain {ood_name} sample it scores chrF {ood_beam['chrf']:.1f} against "
                       f"Apertium's {ood_apertium['chrf']:.1f}: use it for short sentences, not for formal documents.")
     limits.append("- Names, rare words and numbers are often mistranslated.")
     catalog_path = model_dir.parent / "catalog.json"
@@ -177,7 +179,7 @@ sentences; see the scores and limits below.
 - Split: NFC-normalised, duplicates and bad length ratios removed; pairs grouped into connected components over
   shared source or target sentences and whole components assigned to dev, so no dev sentence on either side
   occurs in training. Train {stats['train']:,} pairs, dev {stats['dev']:,}. Out-of-domain dev: the
-  {stats['ood_dev']:,}-pair {ood.capitalize()} sample.{extra_lines}
+  {stats['ood_dev']:,}-pair {ood_name} sample.{extra_lines}
 - Model weights: Apache-2.0.
 
 ## Architecture

@@ -36,7 +36,7 @@ export function AboutPage() {
 
       <h3>Data</h3>
       <p data-testid="data-attribution">
-        Lexlet&apos;s own translation models are trained on English–Spanish sentence pairs from the{' '}
+        Lexlet&apos;s own translation models are trained on sentence pairs from the{' '}
         <a href="https://tatoeba.org" rel="noreferrer">
           Tatoeba Project
         </a>{' '}
@@ -49,7 +49,13 @@ export function AboutPage() {
           CC BY 2.0
         </a>{' '}
         (Tatoeba&apos;s terms of use: tatoeba.org/eng/terms_of_use). Attribution: www.manythings.org/anki and
-        tatoeba.org. The data contains errors, and so can the translations made from it.
+        tatoeba.org. The English–Spanish models also learn from a small sample of{' '}
+        <a href="https://www.statmt.org/europarl/" rel="noreferrer">
+          Europarl
+        </a>{' '}
+        (proceedings of the European Parliament; Koehn, &quot;Europarl: A Parallel Corpus for Statistical
+        Machine Translation&quot;, MT Summit 2005). The data contains errors, and so can the translations made
+        from it.
       </p>
       <p data-testid="legal-data-attribution">
         The contract clause model is trained on{' '}
