@@ -79,7 +79,8 @@ def main(argv=None) -> None:
     report = {"winner": winner, "candidates": rows}
     (run / "average.json").write_text(json.dumps(report, indent=1))
     if winner_model is None:
-        print("best.pt stays the best model; nothing written")
+        (run / "averaged.pt").unlink(missing_ok=True)  # an earlier average lost to a newer best.pt
+        print("best.pt stays the best model; averaged.pt removed if there was one")
         return
     save_atomic({"config": winner_model.cfg.to_dict(), "model": winner_model.state_dict(),
                  "step": rows[winner]["steps"][-1], "averaged_steps": rows[winner]["steps"],
