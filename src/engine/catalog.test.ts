@@ -55,6 +55,27 @@ describe('parseCatalog', () => {
     expect(catalog.models[0]?.remote).toBe(true);
   });
 
+  it("keeps a tagging model's languages and rejects ones that are not language tags", () => {
+    const tagger = (languages: unknown) => ({
+      id: 'unfair-tos',
+      name: 'Unfair terms',
+      task: 'unfair-tos',
+      labels: ['limitation of liability'],
+      languages,
+      baseUrl: '/models/unfair-tos/',
+      files: [{ path: 'model.onnx', size: 10, sha256: SHA }],
+      license: 'MIT',
+      attribution: 'LexGLUE',
+    });
+    expect(parseCatalog(catalogWith(tagger(['en', 'de'])), CATALOG_URL).models[0]?.languages).toEqual([
+      'en',
+      'de',
+    ]);
+    for (const bad of [[], 'en', ['en', 'not a tag'], [7]]) {
+      expect(parseError(catalogWith(tagger(bad))).message).toContain('languages must be a non-empty array');
+    }
+  });
+
   it('keeps optional fields, drops unknown ones and accepts tagging models without languages', () => {
     const tagger = {
       id: 'unfair-tos',

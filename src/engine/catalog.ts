@@ -151,6 +151,19 @@ function parseLabels(reader: CatalogReader, model: Json): string[] | undefined {
   return [...(labels as string[])];
 }
 
+function parseLanguages(reader: CatalogReader, model: Json): string[] | undefined {
+  const languages = model.languages;
+  if (languages === undefined) return undefined;
+  if (
+    !Array.isArray(languages) ||
+    languages.length === 0 ||
+    languages.some((language) => typeof language !== 'string' || !LANGUAGE.test(language))
+  ) {
+    reader.fail('languages', 'must be a non-empty array of language tags such as "en" or "pt-BR"');
+  }
+  return [...(languages as string[])];
+}
+
 function parseModel(model: unknown, index: number, catalogUrl: URL): CatalogModel {
   const anonymous: CatalogReader = new CatalogReader(catalogUrl.href, `models[${index}] `);
   if (!isObject(model)) anonymous.fail('', 'must be an object');
@@ -197,6 +210,7 @@ function parseModel(model: unknown, index: number, catalogUrl: URL): CatalogMode
     remote,
   };
   const labels = parseLabels(reader, model);
+  const languages = parseLanguages(reader, model);
   const description = reader.optionalString(model, 'description');
   const fixture = reader.optionalBoolean(model, 'fixture');
   const clauseWords = reader.optionalWholeNumber(model, 'splitSentencesOverWords', 2);
@@ -204,6 +218,7 @@ function parseModel(model: unknown, index: number, catalogUrl: URL): CatalogMode
   if (source !== undefined) parsed.source = source;
   if (target !== undefined) parsed.target = target;
   if (labels !== undefined) parsed.labels = labels;
+  if (languages !== undefined) parsed.languages = languages;
   if (description !== undefined) parsed.description = description;
   if (fixture !== undefined) parsed.fixture = fixture;
   return parsed;

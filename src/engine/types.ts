@@ -47,6 +47,8 @@ export interface CatalogModel {
   target?: string;
   /** For tagging models: label names in id order. */
   labels?: string[];
+  /** For tagging models: the languages of the text it was trained on (unset: English). */
+  languages?: string[];
   /**
    * Where the files live. Relative URLs resolve against the catalog's own URL (bundled models);
    * absolute URLs point at a remote host in the Transformers.js/Optimum layout.

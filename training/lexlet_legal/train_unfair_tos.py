@@ -122,7 +122,14 @@ def main() -> None:
 
     train, dev = load_unfair_tos("train"), load_unfair_tos("validation")
     dev_companies = {company_of(s.doc) for s in dev}
-    extra = load_claudette(cfg["data"]["claudette_langs"], dev_companies) if cfg["data"]["claudette_langs"] else []
+    langs = cfg["data"]["claudette_langs"]
+    # CLAUDETTE companies held out of training and scored per language (the only dev text in de/it/pl)
+    held_out = {c.lower() for c in cfg["data"].get("claudette_dev_companies", [])}
+    extra = load_claudette(langs, dev_companies | held_out) if langs else []
+    claudette_dev = {
+        lang: load_claudette([lang], set(), only_companies=held_out)
+        for lang in cfg["data"].get("claudette_dev_langs", langs)
+    } if held_out else {}
     train_ids, dev_ids, extra_ids = featurize(featurizer, train), featurize(featurizer, dev), featurize(featurizer, extra)
     y_train = multi_hot([s.labels for s in train], len(LABELS))
     y_dev = multi_hot([s.labels for s in dev], len(LABELS))
@@ -148,6 +155,12 @@ def main() -> None:
 
     model = train_model(train_ids + extra_ids, np.concatenate([y_train, y_extra]), cfg, spec.buckets)
     dev_probs = predict(model, dev_ids)
+    claudette_scores = {}
+    for lang, sentences in claudette_dev.items():
+        probs = predict(model, featurize(featurizer, sentences))
+        y = multi_hot([x.labels for x in sentences], len(LABELS))
+        claudette_scores[lang] = {"sentences": len(sentences), "at_0.5": lexglue_scores(y, binarize(probs, 0.5)),
+                                  "calibrated": lexglue_scores(y, binarize(probs, thresholds))}
     scores = {
         "config": cfg,
         "train_sentences": len(train) + len(extra),
@@ -155,6 +168,7 @@ def main() -> None:
         "cv": cv,
         "dev_at_0.5": lexglue_scores(y_dev, binarize(dev_probs, 0.5)),
         "dev_calibrated": lexglue_scores(y_dev, binarize(dev_probs, thresholds)),
+        "claudette_dev": claudette_scores,
         "seconds": round(time.time() - t0),
     }
     if not args.quick:
@@ -171,6 +185,10 @@ def main() -> None:
     for key in ("dev_at_0.5", "dev_calibrated"):
         s = scores[key]
         print(f"{key}: micro {s['micro_f1']:.2f} macro {s['macro_f1']:.2f} per-label {s['per_label_f1']}")
+    for lang, entry in claudette_scores.items():
+        for key in ("at_0.5", "calibrated"):
+            print(f"claudette dev {lang} ({entry['sentences']} sentences) {key}: micro {entry[key]['micro_f1']:.2f} "
+                  f"macro {entry[key]['macro_f1']:.2f}")
     if cv:
         for key, s in cv.items():
             print(f"cv {key}: micro {s['micro_f1']:.2f} macro {s['macro_f1']:.2f}")

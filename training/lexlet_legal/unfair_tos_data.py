@@ -103,8 +103,11 @@ def document_folds(sentences: list[Sentence], k: int) -> list[int]:
     return [fold_of[company_of(s.doc)] for s in sentences]
 
 
-def load_claudette(langs: list[str], exclude_companies: set[str]) -> list[Sentence]:
-    """CLAUDETTE sentences (the 40 documents present), minus companies that also appear in the dev set."""
+def load_claudette(
+    langs: list[str], exclude_companies: set[str], only_companies: set[str] | None = None
+) -> list[Sentence]:
+    """CLAUDETTE sentences (the 40 documents present), minus companies that also appear in the dev set; with
+    ``only_companies`` (lower-case names), just those."""
     out: list[Sentence] = []
     for lang in langs:
         sent_dir = CLAUDETTE_DIR / "sentences" / lang / "original"
@@ -112,6 +115,8 @@ def load_claudette(langs: list[str], exclude_companies: set[str]) -> list[Senten
         for path in sorted(sent_dir.glob("*.txt")):
             company = path.stem
             if company.lower() in exclude_companies:
+                continue
+            if only_companies is not None and company.lower() not in only_companies:
                 continue
             lines = path.read_text(encoding="utf-8").split("\n")
             tags = (tag_dir / path.name).read_text(encoding="utf-8").split("\n")

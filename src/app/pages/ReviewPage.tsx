@@ -30,6 +30,7 @@ import { ReviewInput } from '../review/ReviewInput';
 import { guessDocumentKind, KIND_NAMES, type ReviewKind } from '../review/review-kind';
 import { ReviewSidebar } from '../review/ReviewSidebar';
 import { taggingModelFor, taggingModelsFor } from '../review/tagging-model';
+import { guessLanguage } from '../review/text-language';
 import { translationKey, useClauseTranslations } from '../review/use-clause-translations';
 import { usePersistedText } from '../review/use-persisted-text';
 import { useReviewRun, type ReviewResult } from '../review/use-review-run';
@@ -92,7 +93,8 @@ export function ReviewPage() {
   const [storedChoice, setStoredChoice] = useState(() => readSetting(STORAGE_KEYS.chosenModels) ?? '[]');
   const chosenModels = useMemo(() => parseChosenModels(storedChoice), [storedChoice]);
   const kindModels = useMemo(() => (catalog ? taggingModelsFor(catalog, kind) : []), [catalog, kind]);
-  const model = catalog ? taggingModelFor(catalog, kind, chosenModels) : null;
+  const language = useMemo(() => guessLanguage(deferredText), [deferredText]);
+  const model = catalog ? taggingModelFor(catalog, kind, chosenModels, language) : null;
   useWarmTagger(model, run.phase !== 'idle');
   const reviewView = useReviewView(result, shift, hidden);
   const { clauses, thresholds } = reviewView;
@@ -125,7 +127,9 @@ export function ReviewPage() {
   }, []);
 
   const review = (reviewText: string, reviewName: string, reviewKind: ReviewKind) => {
-    const reviewModel = catalog ? taggingModelFor(catalog, reviewKind, chosenModels) : null;
+    const reviewModel = catalog
+      ? taggingModelFor(catalog, reviewKind, chosenModels, guessLanguage(reviewText))
+      : null;
     if (!reviewModel || !reviewText.trim()) return;
     setShift(0);
     setHidden(new Set());

@@ -22,6 +22,14 @@ describe('guessDocumentKind', () => {
     );
   });
 
+  it('reads German, Italian and Polish terms of service by their titles', () => {
+    for (const title of ['Allgemeine Geschäftsbedingungen', 'Termini di servizio', 'Regulamin serwisu']) {
+      const guess = guessDocumentKind(`${title}\n\n1. Lorem ipsum dolor sit amet.`);
+      expect(guess.kind).toBe('tos');
+      expect(guess.reasons).toContain('calls itself terms of service or use (in German, Italian or Polish)');
+    }
+  });
+
   it('needs several “you”s before counting them', () => {
     expect(guessDocumentKind('If you need help, call us.').reasons).toEqual([]);
     const chatty = 'You may. You can. You will. Your turn. You know. You see. You did. You are here.';

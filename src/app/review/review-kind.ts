@@ -31,6 +31,13 @@ const SIGNS: readonly Sign[] = [
   },
   {
     kind: 'tos',
+    pattern:
+      /(?:Nutzungsbedingungen|Allgemeinen?\s+Geschäftsbedingungen|Termini\s+(?:di\s+servizio|e\s+condizioni|d['’]uso)|Condizioni\s+(?:d['’]uso|generali)|Regulamin|Warunki\s+(?:korzystania|świadczenia))/giu,
+    points: 4,
+    reason: () => 'calls itself terms of service or use (in German, Italian or Polish)',
+  },
+  {
+    kind: 'tos',
     pattern: /\b(?:these|the)\s+Terms\b(?!\s+and\s+conditions\s+of\s+this)/g,
     points: 2,
     atLeast: 2,

@@ -28,6 +28,23 @@ describe('taggingModelFor', () => {
     expect(taggingModelFor(catalog, 'tos')?.id).toBe('tos');
   });
 
+  it("prefers a bundled model trained on the text's language, the most specialised first", () => {
+    const catalog: Catalog = {
+      version: 1,
+      models: [
+        model('tos-en', 'unfair-tos'),
+        model('tos-multi', 'unfair-tos', { languages: ['en', 'de', 'it', 'pl'] }),
+        model('tos-fr-remote', 'unfair-tos', { languages: ['fr'], remote: true }),
+      ],
+    };
+    expect(taggingModelFor(catalog, 'tos', [], 'en')?.id).toBe('tos-en');
+    expect(taggingModelFor(catalog, 'tos', [], 'de')?.id).toBe('tos-multi');
+    expect(taggingModelFor(catalog, 'tos', [], 'fr')?.id).toBe('tos-fr-remote');
+    expect(taggingModelFor(catalog, 'tos', [], 'zh')?.id).toBe('tos-en');
+    expect(taggingModelFor(catalog, 'tos')?.id).toBe('tos-en');
+    expect(taggingModelFor(catalog, 'tos', ['tos-en'], 'de')?.id).toBe('tos-en');
+  });
+
   it('offers no fixture in a real catalog, and none when the task has no model', () => {
     const catalog: Catalog = {
       version: 1,
