@@ -60,8 +60,8 @@ def main() -> None:
             results["sets"].setdefault(name, {})[f"beam{beams}"] = entry
             write_lines(out / f"hyp.{name}.shipped-beam{beams}.txt", hypotheses)
             print(f"{name} beam {beams}: BLEU {entry['bleu']} chrF {entry['chrf']} ({summary})", flush=True)
-    if not args.limit:
-        (out / "eval-shipped.json").write_text(json.dumps(results, indent=2) + "\n")
+            if not args.limit:  # after every system, so a long evaluation leaves its finished rows behind
+                (out / "eval-shipped.json").write_text(json.dumps(results, indent=2) + "\n")
 
 
 if __name__ == "__main__":
