@@ -138,30 +138,24 @@ function resolveBaseUrl(
   };
 }
 
-function parseLabels(reader: CatalogReader, model: Json): string[] | undefined {
-  const labels = model.labels;
-  if (labels === undefined) return undefined;
+/** An optional non-empty list of strings that each pass `valid`, e.g. a tagging model's labels. */
+function parseStringList(
+  reader: CatalogReader,
+  model: Json,
+  field: 'labels' | 'languages',
+  valid: (item: string) => boolean,
+  what: string,
+): string[] | undefined {
+  const list = model[field];
+  if (list === undefined) return undefined;
   if (
-    !Array.isArray(labels) ||
-    labels.length === 0 ||
-    labels.some((label) => typeof label !== 'string' || !label)
+    !Array.isArray(list) ||
+    list.length === 0 ||
+    list.some((item) => typeof item !== 'string' || !valid(item))
   ) {
-    reader.fail('labels', 'must be a non-empty array of label names');
+    reader.fail(field, `must be a non-empty array of ${what}`);
   }
-  return [...(labels as string[])];
-}
-
-function parseLanguages(reader: CatalogReader, model: Json): string[] | undefined {
-  const languages = model.languages;
-  if (languages === undefined) return undefined;
-  if (
-    !Array.isArray(languages) ||
-    languages.length === 0 ||
-    languages.some((language) => typeof language !== 'string' || !LANGUAGE.test(language))
-  ) {
-    reader.fail('languages', 'must be a non-empty array of language tags such as "en" or "pt-BR"');
-  }
-  return [...(languages as string[])];
+  return [...(list as string[])];
 }
 
 function parseModel(model: unknown, index: number, catalogUrl: URL): CatalogModel {
@@ -209,8 +203,14 @@ function parseModel(model: unknown, index: number, catalogUrl: URL): CatalogMode
     attribution: reader.string(model, 'attribution'),
     remote,
   };
-  const labels = parseLabels(reader, model);
-  const languages = parseLanguages(reader, model);
+  const labels = parseStringList(reader, model, 'labels', (label) => label.length > 0, 'label names');
+  const languages = parseStringList(
+    reader,
+    model,
+    'languages',
+    (tag) => LANGUAGE.test(tag),
+    'language tags such as "en" or "pt-BR"',
+  );
   const description = reader.optionalString(model, 'description');
   const fixture = reader.optionalBoolean(model, 'fixture');
   const clauseWords = reader.optionalWholeNumber(model, 'splitSentencesOverWords', 2);
