@@ -76,7 +76,6 @@ def training_summary(log_path: Path) -> dict:
         summary["epochs"] = round(before.get("epochs", 0.0) + summary.get("epochs", warm_epoch) - warm_epoch, 2)
         summary.setdefault("params", before.get("params"))
         summary["warm_start_at"] = before.get("steps")
-        summary["epochs_before"] = before.get("epochs", 0.0)
     return summary
 
 
@@ -128,10 +127,12 @@ def render(cfg: dict, model_dir: Path) -> str:
         else f"the checkpoint with {selection}"
     )
     checkpoint_file = Path(fp32_report.get("checkpoint", "best.pt")).name
+    # The weights a warm start took are in git history; what continues training is this folder's own.
     warm_command = (
-        f"\n# where runs/{pair}/last.pt is gone, continue from the shipped weights:\n"
+        f"\n# without runs/{pair}/last.pt, continue training from this folder's weights "
+        f"(this model itself continued from those shipped at step {train['warm_start_at']:,}):\n"
         f"/usr/bin/python3 -m lexlet_mt.warm_start --config {pair} --model-dir ../public/models/lexlet-{pair} "
-        f"--step {train['warm_start_at']} --epoch {math.ceil(train['epochs_before'])}"
+        f"--step {train.get('steps', 0)} --epoch {math.ceil(train.get('epochs', 0))}"
         if train.get("warm_start_at")
         else ""
     )
