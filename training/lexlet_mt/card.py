@@ -80,7 +80,7 @@ def training_summary(log_path: Path) -> dict:
 
 
 def cell(entry: dict | None) -> str:
-    return f"{entry['bleu']:.2f} / {entry['chrf']:.2f}" if entry else "—"
+    return f"{entry['bleu']:.2f} / {entry['chrf']:.2f}" if entry and "bleu" in entry else "—"
 
 
 def megabytes(size: int) -> str:
@@ -155,9 +155,12 @@ def render(cfg: dict, model_dir: Path) -> str:
     ood_beam = shipped.get(ood, {}).get("beam4") or {}
     ood_apertium = fp32.get(ood, {}).get("apertium") or {}
     limits = ["- Trained mostly on Tatoeba's short everyday sentences: long or formal text is largely out of its domain."]
-    if ood_apertium and ood_beam and ood_beam["chrf"] < ood_apertium["chrf"]:
+    if "chrf" in ood_apertium and ood_beam and ood_beam["chrf"] < ood_apertium["chrf"]:
         limits.append(f"- On the out-of-domain {ood_name} sample it scores chrF {ood_beam['chrf']:.1f} against "
                       f"Apertium's {ood_apertium['chrf']:.1f}: use it for short sentences, not for formal documents.")
+    elif ood_beam:
+        limits.append(f"- On the out-of-domain {ood_name} sample it scores chrF {ood_beam['chrf']:.1f}: use it for "
+                      "short sentences, not for formal documents.")
     limits.append("- Names, rare words and numbers are often mistranslated.")
     catalog_path = model_dir.parent / "catalog.json"
     entry = next((m for m in json.loads(catalog_path.read_text(encoding="utf-8"))["models"]
