@@ -158,8 +158,9 @@ def render(cfg: dict, model_dir: Path) -> str:
     if "chrf" in ood_apertium and ood_beam and ood_beam["chrf"] < ood_apertium["chrf"]:
         limits.append(f"- On the out-of-domain {ood_name} sample it scores chrF {ood_beam['chrf']:.1f} against "
                       f"Apertium's {ood_apertium['chrf']:.1f}: use it for short sentences, not for formal documents.")
-    elif ood_beam:
-        limits.append(f"- On the out-of-domain {ood_name} sample it scores chrF {ood_beam['chrf']:.1f}: use it for "
+    elif ood_beam or "chrf" in (fp32.get(ood, {}).get("greedy") or {}):
+        ood_score = ood_beam or fp32[ood]["greedy"]
+        limits.append(f"- On the out-of-domain {ood_name} sample it scores chrF {ood_score['chrf']:.1f}: use it for "
                       "short sentences, not for formal documents.")
     limits.append("- Names, rare words and numbers are often mistranslated.")
     catalog_path = model_dir.parent / "catalog.json"
