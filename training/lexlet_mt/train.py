@@ -95,6 +95,23 @@ def inverse_sqrt(warmup: int):
     return factor
 
 
+def with_cooldown(base, cooldown: dict):
+    """``base`` until a cooldown starts, then linear from base(start) down to zero over its steps.
+
+    ``cooldown`` is read at every step (empty until one is asked for), so a resumed run keeps the same schedule.
+    Ending a fixed budget with the learning rate decayed to zero beats stopping on the inverse-square-root tail.
+    """
+    def factor(step: int) -> float:
+        if not cooldown:
+            return base(step)
+        start, steps = cooldown["start"], cooldown["steps"]
+        if step <= start:
+            return base(step)
+        return base(start) * max(0.0, 1.0 - (step - start) / steps)
+
+    return factor
+
+
 def evaluate_dev(model, sp, sources: list[str], references: list[str], beams: int = 1) -> dict:
     model.eval()
     src_ids = truncate(encode(sp, sources), 256)
@@ -150,6 +167,9 @@ def main() -> None:
     parser.add_argument("--max-epochs", type=int, default=100)
     parser.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = no limit)")
     parser.add_argument("--run-dir", default="", help="defaults to training/runs/<pair>")
+    parser.add_argument("--cooldown-steps", type=int, default=0,
+                        help="decay the learning rate linearly to zero over this many steps from the current one, "
+                             "then stop (kept across resumes; 0 = the configured schedule)")
     parser.add_argument("--keep-snapshots", type=int, default=8,
                         help="model weights kept at the last N evaluations, for lexlet_mt.average (0 = none)")
     args = parser.parse_args()
@@ -183,7 +203,9 @@ def main() -> None:
     model = Seq2SeqTransformer(model_cfg)
     optimizer = torch.optim.AdamW(model.parameters(), lr=tcfg["lr"], betas=(0.9, 0.98), eps=1e-9,
                                   weight_decay=tcfg["weight_decay"])
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, inverse_sqrt(tcfg["warmup_steps"]))
+    cooldown: dict = {}
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer,
+                                                  with_cooldown(inverse_sqrt(tcfg["warmup_steps"]), cooldown))
     state = {"epoch": 0, "batch": 0, "step": 0, "best_chrf": -1.0, "stale_evals": 0, "train_seconds": 0.0,
              "tokens": 0, "history": [], "selection": selection}
 
@@ -206,6 +228,14 @@ def main() -> None:
         log(f"params {model.num_parameters()} train_pairs {len(src)} tgt_tokens {sum(map(len, tgt))} "
             f"selection by {selection}")
     state["selection"] = selection
+    if args.cooldown_steps and not state.get("cooldown"):
+        state["cooldown"] = {"start": state["step"], "steps": args.cooldown_steps}
+        # Early stopping would cut the decay short; the decay's end is the stop.
+        state["stale_evals"] = 0
+        log(f"cooldown: learning rate from {scheduler.get_last_lr()[0]:.6f} to zero over {args.cooldown_steps} "
+            f"steps (steps {state['step']}-{state['step'] + args.cooldown_steps})")
+    cooldown.update(state.get("cooldown") or {})
+    cooldown_end = cooldown["start"] + cooldown["steps"] if cooldown else 0
 
     def checkpoint(reason: str) -> None:
         save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(),
@@ -237,7 +267,7 @@ def main() -> None:
                           for name, r in results.items())
         log(f"eval step {state['step']} epoch {state['epoch']} {scores} selection {score}"
             f"{' *best*' if improved else ''} sample {result['sample']}")
-        return state["stale_evals"] >= tcfg["patience_evals"]
+        return not cooldown and state["stale_evals"] >= tcfg["patience_evals"]
 
     budget = args.max_minutes * 60
     last_checkpoint = time.time()
@@ -281,7 +311,9 @@ def main() -> None:
             if time.time() - last_checkpoint > tcfg["checkpoint_minutes"] * 60:
                 checkpoint("periodic")
                 last_checkpoint = time.time()
-            if args.max_steps and state["step"] >= args.max_steps:
+            if (args.max_steps and state["step"] >= args.max_steps) or (cooldown_end and state["step"] >= cooldown_end):
+                if cooldown_end and state["step"] >= cooldown_end:
+                    log("cooldown finished")
                 stop = True
                 break
         else:

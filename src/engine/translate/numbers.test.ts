@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { keepsNumbers, maskNumbers, numbersOf } from './numbers';
 
 describe('numbersOf / keepsNumbers', () => {
-  it('compares numbers without their separators, in any order', () => {
+  it('compares the digit groups of numbers whatever separates them, in any order', () => {
     expect(numbersOf('Pay 1,250.50 by 10:30 on 2024-05-01, item 7')).toEqual(
-      ['125050', '1030', '20240501', '7'].sort(),
+      ['1|250|50', '10|30', '2024|05|01', '7'].sort(),
     );
     expect(keepsNumbers('It costs 1,250 euros, 3 times.', 'Cuesta 3 veces 1.250 euros.')).toBe(true);
+    expect(keepsNumbers('It costs 1,250.50 euros.', 'Cuesta 1.250,50 euros.')).toBe(true);
+    expect(keepsNumbers('It grew 2.5 percent.', 'Creció un 2,5 por ciento.')).toBe(true);
+    expect(keepsNumbers('It grew 2.5 percent.', 'Creció un 25 por ciento.')).toBe(false);
     expect(keepsNumbers('She was born in 1987.', 'Ella nació en 1988.')).toBe(false);
     expect(keepsNumbers('I have 3 children and 2 dogs.', 'Tengo 3 hijos y perros.')).toBe(false);
     expect(keepsNumbers('No numbers here.', 'Aquí no hay números.')).toBe(true);

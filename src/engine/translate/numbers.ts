@@ -8,12 +8,15 @@
 export const NUMBER_PATTERN = /\p{Nd}+(?:[.,:/-]\p{Nd}+)*/gu;
 const SEPARATORS = /[.,:/-]/gu;
 
-/** The numbers of a text, separators dropped and sorted: a translation must carry the same ones. */
+/**
+ * The numbers of a text as their digit groups, sorted: a translation must carry the same ones. Which separator
+ * joins the groups is free (1,250.50 ↔ 1.250,50; 10:30 ↔ 10.30), where the groups split is not (2.5 ≠ 25).
+ */
 export function numbersOf(text: string): string[] {
-  return [...text.matchAll(NUMBER_PATTERN)].map((m) => m[0].replace(SEPARATORS, '')).sort();
+  return [...text.matchAll(NUMBER_PATTERN)].map((m) => m[0].replace(SEPARATORS, '|')).sort();
 }
 
-/** True when `translation` has exactly the numbers of `source` (formats such as 1,250 ↔ 1.250 aside). */
+/** True when `translation` has exactly the numbers of `source` (the separators between digit groups aside). */
 export function keepsNumbers(source: string, translation: string): boolean {
   const a = numbersOf(source);
   const b = numbersOf(translation);
