@@ -160,6 +160,10 @@ export class Engine implements EngineApi {
       signal,
       groupSize: request.options?.sentencesPerRun,
       splitSentencesOverWords: model.splitSentencesOverWords,
+      countPieces: async (words) => {
+        const active = backend ?? (await this.runtime.backend()).active;
+        return (await this.translator(request.modelId, active, signal)).countPieces(words);
+      },
       translateSentences: (sentences, onPartial) =>
         this.runtime
           .withFallback(async (active) => {

@@ -139,6 +139,38 @@ describe('translateDocument', () => {
     expect(result.text).toBe('BORN IN 1987.\nBUY 12 eGGS.\nNO NUMBERS.');
     expect(result.tokens).toBe(3 + 2 + 1 + (1 + 2) + (1 + 1)); // every run counts
   });
+
+  it('translates a sentence that lost a rare name again with a stand-in name, and puts the name back', async () => {
+    const calls: string[][] = [];
+    // A model that invents a word for "Zubiri" but copies "Tom"; it also renders "Brussels" as "Bruselas".
+    const translate: TranslateSentences = async (sentences) => {
+      calls.push([...sentences]);
+      return sentences.map((sentence) => ({
+        text: `» ${sentence.replace('Zubiri', 'Señorategia').replace('Brussels', 'Bruselas')}`,
+        tokens: 1,
+      }));
+    };
+    const countPieces = async (words: readonly string[]) => words.map((w) => (w === 'Tom' ? 1 : 3));
+    const result = await translateDocument('We met Zubiri in Brussels.\nWe met Nobody.\nTom met him.', {
+      locale: 'en',
+      translateSentences: translate,
+      countPieces,
+    });
+    expect(calls).toEqual([
+      ['We met Zubiri in Brussels.', 'We met Nobody.', 'Tom met him.'],
+      ['We met Tom in Brussels.'],
+    ]);
+    expect(result.text).toBe('» We met Zubiri in Bruselas.\n» We met Nobody.\n» Tom met him.');
+    // No vocabulary, no name check (and German capitalises nouns, so no check either).
+    calls.length = 0;
+    await translateDocument('We met Merkel.', { locale: 'en', translateSentences: translate });
+    await translateDocument('Wir trafen Merkel.', {
+      locale: 'de',
+      translateSentences: translate,
+      countPieces,
+    });
+    expect(calls).toEqual([['We met Merkel.'], ['Wir trafen Merkel.']]);
+  });
 });
 
 describe('LruCache', () => {

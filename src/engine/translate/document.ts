@@ -1,6 +1,7 @@
 import { abortError } from '../errors';
 import { yieldIfBusy } from '../event-loop';
 import type { TranslateEvent } from '../types';
+import { findNames, lostNames, maskNames, type CountPieces } from './names';
 import { keepsNumbers, maskNumbers } from './numbers';
 import { cutAroundNumbers, fitClause, segmentText, type Piece } from './segment';
 
@@ -34,6 +35,8 @@ export interface DocumentOptions {
   /** Sentences of more words than this are translated clause by clause (the model's catalog entry says). */
   splitSentencesOverWords?: number;
   memo?: SentenceMemo;
+  /** The model's vocabulary, for keeping rare names (names.ts); without it names are not checked. */
+  countPieces?: CountPieces;
   onEvent?: (event: TranslateEvent) => void;
   signal?: AbortSignal;
 }
@@ -124,6 +127,39 @@ async function keepNumbers(
 }
 
 /**
+ * Sentences whose translation lost a rare name (see names.ts) are translated again with stand-in names, which
+ * are then replaced by the real ones. The new translation is kept only if every stand-in came through and it
+ * has the source's numbers (or the first translation lacked them too).
+ */
+async function keepNames(
+  sentences: readonly string[],
+  translations: readonly string[],
+  translate: TranslateSentences,
+  locale: string | undefined,
+  countPieces: CountPieces,
+): Promise<{ translations: string[]; tokens: number }> {
+  const out = [...translations];
+  const broken: { index: number; sentence: string; mask: NonNullable<ReturnType<typeof maskNames>> }[] = [];
+  for (const [index, sentence] of sentences.entries()) {
+    const lost = lostNames(await findNames(sentence, locale, countPieces), out[index] as string);
+    if (lost.length === 0) continue;
+    const mask = maskNames(sentence, lost);
+    if (mask) broken.push({ index, sentence, mask });
+  }
+  if (broken.length === 0) return { translations: out, tokens: 0 };
+  const unique = [...new Set(broken.map(({ mask }) => mask.masked))];
+  const results = await translate(unique, () => undefined);
+  const byMasked = new Map(unique.map((text, i) => [text, oneLine(results[i]?.text ?? '')]));
+  for (const { index, sentence, mask } of broken) {
+    const restored = mask.restore(byMasked.get(mask.masked) ?? '');
+    if (restored === undefined) continue;
+    if (keepsNumbers(sentence, restored) || !keepsNumbers(sentence, out[index] as string))
+      out[index] = restored;
+  }
+  return { translations: out, tokens: results.reduce((sum, result) => sum + result.tokens, 0) };
+}
+
+/**
  * Translates sentence by sentence, in groups of consecutive sentences, and rebuilds the text around them with
  * its original spacing. Events come in document order: a group's sentences stream their tokens side by side,
  * then each is reported done.
@@ -168,8 +204,18 @@ export async function translateDocument(
         tokens += result.tokens;
         return oneLine(result.text);
       });
-      const repaired = await keepNumbers(group.sentences, translations, options.translateSentences);
+      let repaired = await keepNumbers(group.sentences, translations, options.translateSentences);
       tokens += repaired.tokens;
+      if (options.countPieces) {
+        repaired = await keepNames(
+          group.sentences,
+          repaired.translations,
+          options.translateSentences,
+          options.locale,
+          options.countPieces,
+        );
+        tokens += repaired.tokens;
+      }
       group.sentences.forEach((sentence, index) => {
         const translation = repaired.translations[index] as string;
         known.set(sentence, translation);

@@ -28,6 +28,11 @@ export class SentenceTranslator {
     return this.model.backend;
   }
 
+  /** Tokens each word takes in this model's vocabulary (names.ts tells rare names by it). */
+  countPieces(words: readonly string[]): number[] {
+    return words.map((word) => this.tokenizer.countPieces(word));
+  }
+
   settings(options?: GenerationOptions): GenerationSettings {
     return generationSettings(this.config, this.generationConfig, options);
   }

@@ -18,6 +18,11 @@ export class TextTokenizer {
     return this.tokenizer.encode(text).ids;
   }
 
+  /** Tokens `word` takes on its own, special tokens aside: how familiar the model's vocabulary is with it. */
+  countPieces(word: string): number {
+    return this.tokenizer.tokenize(word, { add_special_tokens: false }).length;
+  }
+
   decode(ids: readonly number[]): string {
     // The library rejects an empty list; a model that ends at once has translated to nothing.
     if (ids.length === 0) return '';

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { candidateRuns, findNames, lostNames, maskNames, usesNameCase, type CountPieces } from './names';
+
+/** A vocabulary that knows short words and a few names whole, and splits everything else into 2-letter pieces. */
+const KNOWN = new Set(['Tom', 'Mary', 'Boston', 'Monday', 'University', 'School']);
+const countPieces: CountPieces = async (words) =>
+  words.map((word) => (KNOWN.has(word) || word.length <= 4 ? 1 : Math.ceil(word.length / 2)));
+
+const texts = (sentence: string) => candidateRuns(sentence).map((run) => run.map((w) => w.text).join(' '));
+
+describe('candidateRuns', () => {
+  it('groups title-case words, with connectors inside, and skips a lone sentence-initial word', () => {
+    expect(texts('Scientists from the Stanford University School of Medicine met Angela Merkel.')).toEqual([
+      'Stanford University School of Medicine',
+      'Angela Merkel',
+    ]);
+    expect(texts('Yesterday it rained.')).toEqual([]);
+    expect(texts('Stanford Medicine is here.')).toEqual(['Stanford Medicine']);
+  });
+
+  it('does not join across punctuation, nor end a run on a connector', () => {
+    expect(texts('We met in Madrid, Barcelona and Bilbao of course.')).toEqual([
+      'Madrid',
+      'Barcelona',
+      'Bilbao',
+    ]);
+  });
+
+  it('splits at apostrophes and ignores all-capitals words', () => {
+    expect(texts("This is Tom's, and I'll take THE CONTRACT to d'Artagnan.")).toEqual(['Tom', 'Artagnan']);
+  });
+});
+
+describe('findNames', () => {
+  it('keeps the runs holding a word that the vocabulary splits up, in case and lower case', async () => {
+    const names = await findNames(
+      'The meeting with Angela Merkel took place in Boston on Monday.',
+      'en',
+      countPieces,
+    );
+    expect(names).toEqual([{ text: 'Angela Merkel', rare: ['Angela', 'Merkel'] }]);
+  });
+
+  it('leaves month and day names alone, and languages whose nouns are all capitalised', async () => {
+    expect(await findNames('It opens on Wednesday in September.', 'en', countPieces)).toEqual([]);
+    expect(await findNames('Die Kommission hat Entscheidungen getroffen.', 'de', countPieces)).toEqual([]);
+    expect(usesNameCase('es-ES')).toBe(true);
+    expect(usesNameCase('zh')).toBe(false);
+    expect(usesNameCase(undefined)).toBe(false);
+  });
+});
+
+describe('lostNames', () => {
+  const names = [
+    { text: 'Angela Merkel', rare: ['Angela', 'Merkel'] },
+    { text: 'Brussels', rare: ['Brussels'] },
+  ];
+
+  it('accepts a name kept verbatim or rendered with the same first letters, accents and case aside', () => {
+    expect(lostNames(names, 'La reunión con Angela Merkel tuvo lugar en Bruselas.')).toEqual([]);
+    expect(lostNames([{ text: 'Ángel', rare: ['Ángel'] }], 'Angel came.')).toEqual([]);
+  });
+
+  it('returns the names whose words went missing', () => {
+    expect(lostNames(names, 'La reunión con la señora tuvo lugar en Bruselas.')).toEqual([names[0]]);
+  });
+});
+
+describe('maskNames', () => {
+  it('replaces each name by a stand-in the sentence does not use, and puts them back', () => {
+    const mask = maskNames('Tom met Angela Merkel and Angela Merkel met Mario Draghi.', [
+      { text: 'Angela Merkel', rare: ['Merkel'] },
+      { text: 'Mario Draghi', rare: ['Draghi'] },
+    ]);
+    expect(mask?.masked).toBe('Tom met Mary and Mary met John.');
+    expect(mask?.restore('Tom conoció a Mary y Mary conoció a John.')).toBe(
+      'Tom conoció a Angela Merkel y Angela Merkel conoció a Mario Draghi.',
+    );
+  });
+
+  it('gives up when a stand-in is lost or doubled', () => {
+    const mask = maskNames('We visited Nuuk.', [{ text: 'Nuuk', rare: ['Nuuk'] }]);
+    expect(mask?.masked).toBe('We visited Tom.');
+    expect(mask?.restore('Visitamos a Juan.')).toBeUndefined();
+    expect(mask?.restore('Tom visitó a Tom.')).toBeUndefined();
+    expect(mask?.restore('Visitamos Tomás.')).toBeUndefined();
+  });
+
+  it('masks nothing when the sentence has more names than free stand-ins', () => {
+    const names = ['Aa', 'Bb', 'Cc', 'Dd', 'Ee'].map((text) => ({ text, rare: [text] }));
+    expect(maskNames('Aa Bb Cc Dd Ee.', names)).toBeUndefined();
+  });
+});

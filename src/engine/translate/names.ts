@@ -1,0 +1,153 @@
+/**
+ * Names in translation. A small model trained on everyday sentences knows few names: "Stanford" or "Merkel"
+ * come out as invented words ("la Unión Europea", "Señorategia"). It copies the names it saw in training
+ * ("Tom", "Mary") faithfully, so a sentence whose translation lost a rare name is translated again with such
+ * names standing in, and the real names put back.
+ */
+
+/** Source languages whose capital letters mark names (German capitalises every noun, Chinese has no case). */
+const NAME_CASE_LANGUAGES = new Set(['en', 'es', 'fr', 'it', 'pt', 'ca']);
+
+/** Lower-case words that may sit inside a name: "School of Medicine", "Universidad de Salamanca". */
+const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'di', 'du', 'des', 'la', 'le', 'von', 'van', 'der']);
+
+/** Names the models copy unchanged (frequent in their training data), one per name in a sentence. */
+export const STAND_INS = ['Tom', 'Mary', 'John', 'Alice'] as const;
+
+/** Tokens a word takes in the model's vocabulary: many tokens mean the model rarely or never saw it. */
+export type CountPieces = (words: readonly string[]) => Promise<number[]>;
+
+/** A word is rare when it and its lower-case form each take at least this many tokens. */
+const RARE_PIECES = 3;
+
+// Apostrophes split words: "Tom's" is the name Tom, "I'll" no name at all, "d'Ankara" the name Ankara.
+const WORD = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu;
+
+/** English capitalises these, the languages it is translated into mostly do not; the models know them. */
+const CALENDAR = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december'
+  ).split(' '),
+);
+const TITLE_CASE = /^\p{Lu}(?=.*\p{Ll})/u;
+
+export interface NameRun {
+  /** The name as written in the sentence. */
+  text: string;
+  /** Its words of title case that the model rarely saw. */
+  rare: string[];
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function usesNameCase(locale: string | undefined): boolean {
+  return locale !== undefined && NAME_CASE_LANGUAGES.has(locale.toLowerCase().split(/[-_]/u)[0] ?? '');
+}
+
+/** Runs of title-case words (with connectors between them), a lone sentence-initial word excepted. */
+export function candidateRuns(sentence: string): Word[][] {
+  const words: Word[] = [...sentence.matchAll(WORD)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  const close = () => {
+    while (run.length > 0 && !TITLE_CASE.test((run[run.length - 1] as Word).text)) run.pop();
+    const initialAlone = run.length === 1 && run[0] === words[0];
+    if (run.length > 0 && !initialAlone) runs.push(run);
+    run = [];
+  };
+  words.forEach((word, i) => {
+    const previous = words[i - 1];
+    const adjacent = previous !== undefined && /^\s+$/u.test(sentence.slice(previous.end, word.start));
+    if (run.length > 0 && !adjacent) close();
+    if (TITLE_CASE.test(word.text)) run.push(word);
+    else if (run.length > 0 && CONNECTORS.has(word.text)) run.push(word);
+    else close();
+  });
+  close();
+  return runs;
+}
+
+/** The names of a sentence that hold at least one rare word, in order; none for languages without name case. */
+export async function findNames(
+  sentence: string,
+  locale: string | undefined,
+  countPieces: CountPieces,
+): Promise<NameRun[]> {
+  if (!usesNameCase(locale)) return [];
+  const runs = candidateRuns(sentence);
+  const titled = [...new Set(runs.flat().map((w) => w.text))].filter(
+    (w) => TITLE_CASE.test(w) && w.length >= 4 && !CALENDAR.has(w.toLowerCase()),
+  );
+  if (titled.length === 0) return [];
+  const counts = await countPieces([...titled, ...titled.map((w) => w.toLowerCase())]);
+  const rare = new Set(
+    titled.filter(
+      (_, i) => (counts[i] ?? 0) >= RARE_PIECES && (counts[i + titled.length] ?? 0) >= RARE_PIECES,
+    ),
+  );
+  return runs.flatMap((run) => {
+    const words = run.filter((w) => rare.has(w.text)).map((w) => w.text);
+    if (words.length === 0) return [];
+    const first = run[0] as Word;
+    const last = run[run.length - 1] as Word;
+    return [{ text: sentence.slice(first.start, last.end), rare: words }];
+  });
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Letters a translated word must share with the start of a rare name word to count as its rendering. */
+const SHARED_START = 2;
+
+/**
+ * The names whose rare words do not all show up in the translation as a word with the same first letters (case
+ * and accents aside): neither kept verbatim nor rendered as a cognate (Council → Consejo, Finnish → finlandés).
+ */
+export function lostNames(names: readonly NameRun[], translation: string): NameRun[] {
+  const starts = new Set([...translation.matchAll(WORD)].map((m) => fold(m[0]).slice(0, SHARED_START)));
+  return names.filter((name) => !name.rare.every((word) => starts.has(fold(word).slice(0, SHARED_START))));
+}
+
+export interface MaskedNames {
+  /** The sentence with each name replaced by a stand-in it does not use. */
+  masked: string;
+  /** The translation of `masked` with the names put back, or undefined when a stand-in did not survive once. */
+  restore(translation: string): string | undefined;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const wholeWord = (word: string) => new RegExp(`(?<![\\p{L}\\p{M}])${escape(word)}(?![\\p{L}\\p{M}])`, 'gu');
+
+export function maskNames(sentence: string, names: readonly NameRun[]): MaskedNames | undefined {
+  const distinct = [...new Set(names.map((n) => n.text))];
+  const free = STAND_INS.filter((s) => !wholeWord(s).test(sentence));
+  if (distinct.length === 0 || distinct.length > free.length) return undefined;
+  // Longest first, so a name inside a longer one is not replaced first.
+  const order = [...distinct].sort((a, b) => b.length - a.length);
+  const standIn = new Map(order.map((name, i) => [name, free[i] as string]));
+  let masked = sentence;
+  for (const name of order) masked = masked.replace(wholeWord(name), standIn.get(name) as string);
+  return {
+    masked,
+    restore(translation) {
+      let restored = translation;
+      for (const [name, stand] of standIn) {
+        if (
+          (translation.match(wholeWord(stand)) ?? []).length !== (masked.match(wholeWord(stand)) ?? []).length
+        )
+          return undefined;
+        restored = restored.replace(wholeWord(stand), () => name);
+      }
+      return restored;
+    },
+  };
+}
