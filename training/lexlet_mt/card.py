@@ -23,7 +23,8 @@ OOD_NAMES = {"europarl": "Europarl", "jrc-acquis": "JRC-Acquis (law)"}
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
 WARM_START = re.compile(r"^warm start from .* at step (\d+) epoch (\d+); before it (\{.*\})$")
-RECORD_KEYS = ("steps", "epochs", "tokens", "seconds", "segments", "params", "selection_changed_at")
+RECORD_KEYS = ("steps", "epochs", "tokens", "seconds", "segments", "params", "selection_changed_at", "cooldowns")
+COOLDOWN = re.compile(r"^cooldown: learning rate from [\d.]+ to zero over \d+ steps \(steps (\d+)-(\d+)\)$")
 
 
 def record_path(model_id: str) -> Path:
@@ -60,6 +61,9 @@ def training_summary(log_path: Path) -> dict:
         if message.startswith("model selection is now by") and "selection_changed_at" not in summary:
             # A corpus was added to a running training: the step it joined at.
             summary["selection_changed_at"] = summary.get("resumed_at", 0)
+        cooldown = COOLDOWN.match(message)
+        if cooldown:
+            summary.setdefault("cooldowns", []).append([int(cooldown.group(1)), int(cooldown.group(2))])
         if message.startswith("params "):
             summary["params"] = int(message.split()[1])
         finished = re.match(r"finished: steps (\d+) epochs ([\d.]+) train_tokens (\d+)", message)
@@ -76,6 +80,8 @@ def training_summary(log_path: Path) -> dict:
         summary["epochs"] = round(before.get("epochs", 0.0) + summary.get("epochs", warm_epoch) - warm_epoch, 2)
         summary.setdefault("params", before.get("params"))
         summary["warm_start_at"] = before.get("steps")
+        if before.get("cooldowns"):
+            summary["cooldowns"] = before["cooldowns"] + summary.get("cooldowns", [])
     return summary
 
 
@@ -126,6 +132,10 @@ def render(cfg: dict, model_dir: Path) -> str:
         if averaged
         else f"the checkpoint with {selection}"
     )
+    cooldowns = "".join(
+        f"; over steps {start:,}–{end:,} the learning rate decayed linearly to zero (`--cooldown-steps {end - start}`)"
+        for start, end in train.get("cooldowns", [])
+    )
     checkpoint_file = Path(fp32_report.get("checkpoint", "best.pt")).name
     # The weights a warm start took are in git history; what continues training is this folder's own.
     warm_command = (
@@ -162,7 +172,10 @@ def render(cfg: dict, model_dir: Path) -> str:
         ood_score = ood_beam or fp32[ood]["greedy"]
         limits.append(f"- On the out-of-domain {ood_name} sample it scores chrF {ood_score['chrf']:.1f}: use it for "
                       "short sentences, not for formal documents.")
-    limits.append("- Names, rare words and numbers are often mistranslated.")
+    limits.append("- The model itself often mistranslates names, rare words and numbers. The app and the CLI check "
+                  "every translation for its source's numbers and for the rare names of sources that capitalise names "
+                  "(not German), and translate a sentence that lost one again with stand-ins; rare common words "
+                  "stay a weakness.")
     catalog_path = model_dir.parent / "catalog.json"
     entry = next((m for m in json.loads(catalog_path.read_text(encoding="utf-8"))["models"]
                   if m["id"] == model_dir.name), {}) if catalog_path.exists() else {}
@@ -196,7 +209,7 @@ Transformers.js/Optimum Marian layout (`encoder_model`, `decoder_model_merged` w
 per-channel int8 (`_quantized`): {megabytes(onnx_bytes)} for the two ONNX files.
 
 ## Training
-AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_steps']} steps), label smoothing
+AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_steps']} steps){cooldowns}, label smoothing
 {tcfg['label_smoothing']}, token-budget batches of {tcfg['max_tokens']:,} target tokens, 1 CPU thread:
 {train.get('steps', 0):,} steps (≈{train.get('epochs', 0):.2f} epochs, {train.get('tokens', 0) / 1e6:.2f} M target
 tokens) in {hours:.1f} hours of wall time over {train['segments']} runs, each resuming the last checkpoint, on a shared

@@ -54,3 +54,16 @@ def test_training_summary_counts_the_training_before_a_warm_start(tmp_path: Path
     assert summary["params"] == 1234
     assert summary["selection_changed_at"] == 30  # the corpus joined before the warm start, not at it
     assert summary["warm_start_at"] == 100
+
+
+def test_summary_lists_cooldowns_of_this_run_and_those_before_a_warm_start(tmp_path):
+    log = tmp_path / "train.log"
+    before = '{"epochs": 2.0, "seconds": 60, "segments": 1, "steps": 100, "tokens": 10, "cooldowns": [[50, 100]]}'
+    log.write_text(
+        f"2026-01-03T10:00:00Z warm start from ../m (suffix '_quantized') at step 100 epoch 2; before it {before}\n"
+        "2026-01-03T10:00:10Z resumed from last.pt at epoch 2 batch 0 step 100\n"
+        "2026-01-03T10:00:10Z cooldown: learning rate from 0.000126 to zero over 40 steps (steps 100-140)\n"
+        "2026-01-03T10:10:10Z finished: steps 140 epochs 2.5 train_tokens 30 avg_tgt_tok/s 1\n",
+        encoding="utf-8",
+    )
+    assert training_summary(log)["cooldowns"] == [[50, 100], [100, 140]]
