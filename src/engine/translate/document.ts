@@ -79,6 +79,19 @@ function nextGroup(
 /** A translation never adds line breaks: callers rely on lines mapping one to one. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/gu, ' ');
 
+/** Translations of `texts`, each distinct text translated once, without streaming; and the tokens generated. */
+async function translateEach(
+  texts: readonly string[],
+  translate: TranslateSentences,
+): Promise<{ translations: Map<string, string>; tokens: number }> {
+  const unique = [...new Set(texts)];
+  const results = unique.length > 0 ? await translate(unique, () => undefined) : [];
+  return {
+    translations: new Map(unique.map((text, i) => [text, oneLine(results[i]?.text ?? '')])),
+    tokens: results.reduce((sum, result) => sum + result.tokens, 0),
+  };
+}
+
 /**
  * Sentences whose translation lost any of their numbers (see numbers.ts) are translated again with one-digit
  * stand-ins for the numbers; where the stand-ins do not survive either, as the words between the numbers, with
@@ -92,10 +105,9 @@ async function keepNumbers(
   const out = [...translations];
   let tokens = 0;
   const run = async (texts: string[]): Promise<Map<string, string>> => {
-    const unique = [...new Set(texts)];
-    const results = unique.length > 0 ? await translate(unique, () => undefined) : [];
-    tokens += results.reduce((sum, result) => sum + result.tokens, 0);
-    return new Map(unique.map((text, i) => [text, oneLine(results[i]?.text ?? '')]));
+    const done = await translateEach(texts, translate);
+    tokens += done.tokens;
+    return done.translations;
   };
   const broken = sentences.flatMap((sentence, index) =>
     keepsNumbers(sentence, translations[index] as string)
@@ -147,16 +159,17 @@ async function keepNames(
     if (mask) broken.push({ index, sentence, mask });
   }
   if (broken.length === 0) return { translations: out, tokens: 0 };
-  const unique = [...new Set(broken.map(({ mask }) => mask.masked))];
-  const results = await translate(unique, () => undefined);
-  const byMasked = new Map(unique.map((text, i) => [text, oneLine(results[i]?.text ?? '')]));
+  const masked = await translateEach(
+    broken.map(({ mask }) => mask.masked),
+    translate,
+  );
   for (const { index, sentence, mask } of broken) {
-    const restored = mask.restore(byMasked.get(mask.masked) ?? '');
+    const restored = mask.restore(masked.translations.get(mask.masked) ?? '');
     if (restored === undefined) continue;
     if (keepsNumbers(sentence, restored) || !keepsNumbers(sentence, out[index] as string))
       out[index] = restored;
   }
-  return { translations: out, tokens: results.reduce((sum, result) => sum + result.tokens, 0) };
+  return { translations: out, tokens: masked.tokens };
 }
 
 /**
