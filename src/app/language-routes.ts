@@ -1,15 +1,12 @@
+import { directModels, routesAmong, type TranslationRoute } from '../engine/translation-routes';
 import type { Catalog, CatalogModel } from '../engine/types';
 
-/** One way to translate from `source` to `target`: a direct model, or two through English. */
-export interface TranslationRoute {
-  source: string;
-  target: string;
-  /** Models to run in order; the output of one is the input of the next. */
-  models: CatalogModel[];
-  viaEnglish: boolean;
-}
-
-const PIVOT = 'en';
+export {
+  findRoute,
+  sourceLanguages,
+  targetLanguages,
+  type TranslationRoute,
+} from '../engine/translation-routes';
 
 /** A catalog made only of test fixtures (used by the browser tests); anywhere else fixtures are never offered. */
 export function isTestCatalog(catalog: Catalog): boolean {
@@ -22,90 +19,20 @@ export function visibleModels(catalog: Catalog): CatalogModel[] {
   return catalog.models.filter((model) => test || !model.fixture);
 }
 
-interface Translator {
-  model: CatalogModel;
-  source: string;
-  target: string;
-}
-
-/**
- * Which of several models for one pair a route uses: one the user chose, else a bundled one (served with the
- * app, so it works wherever the app does), else a remote one; catalog order breaks ties.
- */
-function rank(model: CatalogModel, chosen: ReadonlySet<string>): number {
-  if (chosen.has(model.id)) return 0;
-  return model.remote ? 2 : 1;
-}
-
-function translatorsOf(catalog: Catalog, chosen: ReadonlySet<string>): Translator[] {
-  const translators: Translator[] = visibleModels(catalog).flatMap((model) =>
-    model.task === 'translation' && model.source && model.target && model.source !== model.target
-      ? [{ model, source: model.source, target: model.target }]
-      : [],
-  );
-  // Array.prototype.sort is stable, so catalog order stays within a rank.
-  return translators.sort((a, b) => rank(a.model, chosen) - rank(b.model, chosen));
-}
-
-/** Every model that translates `source` → `target` directly, in the order routes prefer them. */
+/** Every model of the catalog the user may use that translates `source` → `target` directly, preferred first. */
 export function modelsForPair(
   catalog: Catalog,
   source: string,
   target: string,
   chosenModelIds: readonly string[] = [],
 ): CatalogModel[] {
-  return translatorsOf(catalog, new Set(chosenModelIds))
-    .filter((translator) => translator.source === source && translator.target === target)
-    .map((translator) => translator.model);
+  return directModels(visibleModels(catalog), source, target, chosenModelIds);
 }
 
-/**
- * Every language pair the catalog can translate, direct models first, then pairs through English. Where several
- * models translate one pair, a route uses one of `chosenModelIds` (the user's pick), else a bundled model, else a
- * remote one.
- */
+/** Every language pair the catalog can translate for the user, direct models first, then through English. */
 export function translationRoutes(
   catalog: Catalog,
   chosenModelIds: readonly string[] = [],
 ): TranslationRoute[] {
-  const translators = translatorsOf(catalog, new Set(chosenModelIds));
-  const routes: TranslationRoute[] = [];
-  const covered = new Set<string>();
-  for (const { model, source, target } of translators) {
-    if (covered.has(`${source}>${target}`)) continue;
-    covered.add(`${source}>${target}`);
-    routes.push({ source, target, models: [model], viaEnglish: false });
-  }
-  const intoEnglish = translators.filter((translator) => translator.target === PIVOT);
-  const fromEnglish = translators.filter((translator) => translator.source === PIVOT);
-  for (const first of intoEnglish) {
-    for (const second of fromEnglish) {
-      const key = `${first.source}>${second.target}`;
-      if (first.source === second.target || covered.has(key)) continue;
-      covered.add(key);
-      routes.push({
-        source: first.source,
-        target: second.target,
-        models: [first.model, second.model],
-        viaEnglish: true,
-      });
-    }
-  }
-  return routes;
-}
-
-export function findRoute(
-  routes: TranslationRoute[],
-  source: string,
-  target: string,
-): TranslationRoute | undefined {
-  return routes.find((route) => route.source === source && route.target === target);
-}
-
-export function sourceLanguages(routes: TranslationRoute[]): string[] {
-  return [...new Set(routes.map((route) => route.source))];
-}
-
-export function targetLanguages(routes: TranslationRoute[], source: string): string[] {
-  return routes.filter((route) => route.source === source).map((route) => route.target);
+  return routesAmong(visibleModels(catalog), chosenModelIds);
 }

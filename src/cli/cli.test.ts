@@ -89,7 +89,7 @@ describe.skipIf(!hasFixture)('lexlet CLI on the fixture model', () => {
     const greedy = await lexlet([...translate, '--beam', '1'], input);
     expect(greedy.status).toBe(0);
     expect(greedy.stdout.split('\n')).toHaveLength(3);
-    expect(greedy.stderr).toContain('Translating with');
+    expect(greedy.stderr).toContain('Translating en→es with');
     const wasm = await lexlet([...translate, '--beam', '1', '--backend', 'wasm', '-q'], input);
     expect(wasm.status).toBe(0);
     expect(wasm.stdout).toBe(greedy.stdout);
@@ -104,6 +104,40 @@ describe.skipIf(!hasFixture)('lexlet CLI on the fixture model', () => {
     expect(run.stderr).toContain('No model translates en→xx');
     expect(run.stdout).toBe('');
   }, 30_000);
+
+  it('translates through English when no model covers the pair, one line per line', async () => {
+    // Two models from the one fixture: declared de→en and en→es, so de→es needs both, in that order.
+    const fixtures = JSON.parse(readFileSync(`${ROOT}${CATALOG}`, 'utf8')) as {
+      models: { id: string; baseUrl: string; source?: string; target?: string }[];
+    };
+    const tiny = fixtures.models.find((entry) => entry.id === 'fixture-tiny-en-es');
+    if (!tiny) throw new Error('fixture-tiny-en-es missing from the fixture catalog');
+    const baseUrl = pathToFileURL(`${ROOT}e2e/fixtures/models/${tiny.baseUrl}`).href;
+    const folder = mkdtempSync(join(tmpdir(), 'lexlet-cli-'));
+    const catalog = join(folder, 'catalog.json');
+    const models = [
+      { ...tiny, id: 'fixture-de-en', source: 'de', target: 'en', baseUrl },
+      { ...tiny, baseUrl },
+    ];
+    writeFileSync(catalog, JSON.stringify({ version: 1, models }));
+    const input = 'Hello.\n\nThe cat sleeps.\n';
+    const pivot = await lexlet(
+      ['translate', '--catalog', catalog, '--from', 'de', '--to', 'es', '--beam', '1'],
+      input,
+    );
+    expect(pivot.status).toBe(0);
+    expect(pivot.stderr).toContain('Translating de→es through English with');
+    const first = await lexlet(
+      ['translate', '--catalog', catalog, '--model', 'fixture-de-en', '--beam', '1', '-q'],
+      input,
+    );
+    const second = await lexlet(
+      ['translate', '--catalog', catalog, '--model', 'fixture-tiny-en-es', '--beam', '1', '-q'],
+      first.stdout,
+    );
+    expect(pivot.stdout.split('\n')).toHaveLength(4);
+    expect(pivot.stdout).toBe(second.stdout);
+  }, 90_000);
 
   it('refuses invalid UTF-8', async () => {
     const run = await lexlet([...translate, '-q'], new Uint8Array([0x48, 0x69, 0x0a, 0xc3, 0x28, 0x0a]));

@@ -11,7 +11,8 @@ translate
   Reads UTF-8 text on stdin and writes exactly one translated line per input line to stdout,
   in order; empty lines stay empty. Progress goes to stderr.
   --from LANG          source language, e.g. en
-  --to LANG            target language, e.g. es
+  --to LANG            target language, e.g. es (a pair no model covers goes through English,
+                       es→de as es→en then en→de, when both models exist)
   --model ID|URL       a catalog model id, or the URL of a catalog model's files (--from/--to optional)
   --beam N             beam width (default: the model's generation_config.json; 1 = greedy)
   --backend cpu|wasm   onnxruntime-node (default) or onnxruntime-web's WebAssembly build

@@ -4,7 +4,7 @@ import { catalogUrl, displayLocation } from './catalog-location';
 import { USAGE } from './help';
 import { listModels } from './models-command';
 import { createNodeEngine, type CliBackend } from './node-engine';
-import { pickTranslationModel } from './pick-model';
+import { pickTranslationRoute } from './pick-model';
 import { isTagTask, runTag, taggingModel } from './tag-command';
 import { runTranslate } from './translate-command';
 
@@ -102,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (!values.model && (!values.from || !values.to))
       throw new UsageError('translate needs --from and --to (or --model).');
-    const model = pickTranslationModel(catalog, url, {
+    const route = pickTranslationRoute(catalog, url, {
       from: values.from,
       to: values.to,
       model: values.model,
@@ -111,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     const numBeams = beamOption(values.beam);
     await runTranslate({
       engine,
-      model,
+      route,
       options: numBeams === undefined ? {} : { numBeams },
       input: process.stdin,
       output: process.stdout,

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { catalogModel } from '../engine/catalog-model.test-support';
 import type { Catalog } from '../engine/types';
-import { pickTranslationModel, type ModelChoice } from './pick-model';
+import type { TranslationRoute } from '../engine/translation-routes';
+import { pickTranslationRoute, type ModelChoice } from './pick-model';
 
 const CATALOG_URL = 'file:///app/public/models/catalog.json';
 
 const model = catalogModel;
+
+const ids = (route: TranslationRoute) => route.models.map((one) => one.id);
 
 const catalog: Catalog = {
   version: 1,
@@ -24,22 +27,22 @@ const catalog: Catalog = {
   ],
 };
 
-describe('pickTranslationModel', () => {
+describe('pickTranslationRoute', () => {
   it('prefers a bundled model for the pair', () => {
     expect(
-      pickTranslationModel(catalog, CATALOG_URL, { from: 'en', to: 'es', allowFixtures: false }).id,
-    ).toBe('lexlet-en-es');
+      ids(pickTranslationRoute(catalog, CATALOG_URL, { from: 'en', to: 'es', allowFixtures: false })),
+    ).toEqual(['lexlet-en-es']);
   });
 
   it('finds a model by id or by the URL of its files', () => {
     expect(
-      pickTranslationModel(catalog, CATALOG_URL, { model: 'lexlet-es-en', allowFixtures: false }).id,
-    ).toBe('lexlet-es-en');
-    const byUrl = pickTranslationModel(catalog, CATALOG_URL, {
+      ids(pickTranslationRoute(catalog, CATALOG_URL, { model: 'lexlet-es-en', allowFixtures: false })),
+    ).toEqual(['lexlet-es-en']);
+    const byUrl = pickTranslationRoute(catalog, CATALOG_URL, {
       model: 'https://host/opus-mt-en-es',
       allowFixtures: false,
     });
-    expect(byUrl.id).toBe('remote-en-es');
+    expect(ids(byUrl)).toEqual(['remote-en-es']);
   });
 
   it('keeps the bundled model for a pair the Hugging Face models also cover, unless one is named', () => {
@@ -57,7 +60,7 @@ describe('pickTranslationModel', () => {
       ],
     };
     const pick = (choice: Partial<ModelChoice>) =>
-      pickTranslationModel(withHub, CATALOG_URL, { allowFixtures: false, ...choice }).id;
+      ids(pickTranslationRoute(withHub, CATALOG_URL, { allowFixtures: false, ...choice })).join();
     expect(pick({ from: 'en', to: 'es' })).toBe('lexlet-en-es');
     expect(pick({ model: 'Xenova/opus-mt-en-es' })).toBe('Xenova/opus-mt-en-es');
     expect(pick({ model: 'Xenova/opus-mt-en-es', from: 'en', to: 'es' })).toBe('Xenova/opus-mt-en-es');
@@ -68,23 +71,39 @@ describe('pickTranslationModel', () => {
 
   it('names the pairs it has when the pair is unknown', () => {
     expect(() =>
-      pickTranslationModel(catalog, CATALOG_URL, { from: 'en', to: 'de', allowFixtures: false }),
-    ).toThrow('No model translates en→de. Available pairs: en→es, es→en.');
+      pickTranslationRoute(catalog, CATALOG_URL, { from: 'en', to: 'de', allowFixtures: false }),
+    ).toThrow('No model translates en→de, directly or through English. Available pairs: en→es, es→en.');
+  });
+
+  it('translates through English when no model covers the pair, a bundled leg before a remote one', () => {
+    const route = pickTranslationRoute(catalog, CATALOG_URL, { from: 'es', to: 'fr', allowFixtures: true });
+    expect(ids(route)).toEqual(['lexlet-es-en', 'fixture-en-fr']);
+    expect(route.viaEnglish).toBe(true);
+    expect(() =>
+      pickTranslationRoute(catalog, CATALOG_URL, { from: 'es', to: 'fr', allowFixtures: false }),
+    ).toThrow('No model translates es→fr');
+    const withFrench: Catalog = {
+      version: 1,
+      models: [...catalog.models, model({ id: 'lexlet-fr-en', source: 'fr', target: 'en' })],
+    };
+    const listed = () =>
+      pickTranslationRoute(withFrench, CATALOG_URL, { from: 'de', to: 'fr', allowFixtures: false });
+    expect(listed).toThrow('Available pairs: en→es, es→en, fr→en; through English: fr→es.');
   });
 
   it('offers test fixtures only when asked to', () => {
     const choice = { from: 'en', to: 'fr' };
-    expect(() => pickTranslationModel(catalog, CATALOG_URL, { ...choice, allowFixtures: false })).toThrow(
+    expect(() => pickTranslationRoute(catalog, CATALOG_URL, { ...choice, allowFixtures: false })).toThrow(
       /en→fr/,
     );
-    expect(pickTranslationModel(catalog, CATALOG_URL, { ...choice, allowFixtures: true }).id).toBe(
+    expect(ids(pickTranslationRoute(catalog, CATALOG_URL, { ...choice, allowFixtures: true }))).toEqual([
       'fixture-en-fr',
-    );
+    ]);
   });
 
   it('refuses a model whose languages contradict --from/--to, and non-translation models', () => {
     expect(() =>
-      pickTranslationModel(catalog, CATALOG_URL, {
+      pickTranslationRoute(catalog, CATALOG_URL, {
         model: 'lexlet-es-en',
         from: 'en',
         to: 'es',
@@ -92,7 +111,7 @@ describe('pickTranslationModel', () => {
       }),
     ).toThrow(/translates es→en/);
     expect(() =>
-      pickTranslationModel(catalog, CATALOG_URL, { model: 'clauses', allowFixtures: false }),
+      pickTranslationRoute(catalog, CATALOG_URL, { model: 'clauses', allowFixtures: false }),
     ).toThrow(/No translation model "clauses"/);
   });
 });

@@ -1,4 +1,5 @@
 import { LexletError } from '../engine/errors';
+import { findRoute, routesAmong, type TranslationRoute } from '../engine/translation-routes';
 import type { Catalog, CatalogModel } from '../engine/types';
 
 export interface ModelChoice {
@@ -14,17 +15,29 @@ function sameUrl(a: string, b: string): boolean {
   return a.replace(/\/+$/u, '') === b.replace(/\/+$/u, '');
 }
 
-function pairs(models: CatalogModel[]): string {
-  const names = models.map((model) => `${model.source}→${model.target}`);
-  return names.length ? [...new Set(names)].join(', ') : 'none';
+function pairs(routes: TranslationRoute[]): string {
+  const direct = routes.filter((route) => !route.viaEnglish);
+  const pivoted = routes.filter((route) => route.viaEnglish);
+  const names = (list: TranslationRoute[]) =>
+    list.map((route) => `${route.source}→${route.target}`).join(', ');
+  if (direct.length === 0) return 'none';
+  return pivoted.length ? `${names(direct)}; through English: ${names(pivoted)}` : names(direct);
 }
 
-/** The translation model for the request, or an error that says what the catalog does offer. */
-export function pickTranslationModel(
+function directRoute(model: CatalogModel): TranslationRoute {
+  return { source: model.source ?? '', target: model.target ?? '', models: [model], viaEnglish: false };
+}
+
+/**
+ * The models that translate the request, in order: the named model; else a direct model for the pair (a bundled
+ * one first: it works offline); else two through English, as the app does. Otherwise an error that says what the
+ * catalog does offer.
+ */
+export function pickTranslationRoute(
   catalog: Catalog,
   catalogUrl: string,
   choice: ModelChoice,
-): CatalogModel {
+): TranslationRoute {
   const translation = catalog.models.filter(
     (model) => model.task === 'translation' && (choice.allowFixtures || !model.fixture),
   );
@@ -45,16 +58,15 @@ export function pickTranslationModel(
         `Model ${model.id} translates ${model.source}→${model.target}, not ${choice.from ?? '?'}→${choice.to ?? '?'}.`,
       );
     }
-    return model;
+    return directRoute(model);
   }
-  const matching = translation.filter((model) => model.source === choice.from && model.target === choice.to);
-  // Bundled models come first: they work offline.
-  const model = matching.find((candidate) => !candidate.remote) ?? matching[0];
-  if (!model) {
+  const routes = routesAmong(translation);
+  const route = findRoute(routes, choice.from ?? '', choice.to ?? '');
+  if (!route) {
     throw new LexletError(
       'unsupported-pair',
-      `No model translates ${choice.from}→${choice.to}. Available pairs: ${pairs(translation)}.`,
+      `No model translates ${choice.from}→${choice.to}, directly or through English. Available pairs: ${pairs(routes)}.`,
     );
   }
-  return model;
+  return route;
 }

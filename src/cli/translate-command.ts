@@ -1,13 +1,15 @@
 import { LexletError } from '../engine/errors';
 import type { Engine } from '../engine/engine';
-import type { CatalogModel, GenerationOptions } from '../engine/types';
+import type { TranslationRoute } from '../engine/translation-routes';
+import type { GenerationOptions } from '../engine/types';
 import { readLines, type InputLine } from './line-reader';
 import { readyGroups } from './ready-groups';
 import { progressReporter } from './stderr-progress';
 
 export interface TranslateCommand {
   engine: Engine;
-  model: CatalogModel;
+  /** One model, or two through English: each translates the output of the one before. */
+  route: TranslationRoute;
   options: GenerationOptions;
   input: AsyncIterable<Uint8Array | string>;
   output: NodeJS.WritableStream;
@@ -25,34 +27,56 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
 /** Lines read at once are translated as one text: their sentences are then decoded together. */
 const MAX_LINES_PER_REQUEST = 32;
 
-/** The translation of each line of `group`, in order. */
+/** The translation by one model of each line of `lines`, in order. */
+async function translateWith(
+  command: TranslateCommand,
+  modelId: string,
+  lines: readonly string[],
+): Promise<{ lines: string[]; tokens: number }> {
+  const { engine, signal } = command;
+  const translate = (text: string) =>
+    engine.translate({ modelId, text, options: command.options }, () => {}, signal);
+  // A translation keeps every line break of its input and adds none, so the lines map one to one.
+  const result = await translate(lines.join('\n'));
+  const translated = result.text.split('\n');
+  if (translated.length === lines.length) return { lines: translated, tokens: result.tokens };
+  // Never expected; if it happens, line by line still keeps the one-to-one promise.
+  const alone = [];
+  for (const line of lines) alone.push(await translate(line));
+  return { lines: alone.map((one) => one.text), tokens: alone.reduce((sum, one) => sum + one.tokens, 0) };
+}
+
+/** The translation of each line of `group`, in order, through every model of the route. */
 async function translateLines(
   command: TranslateCommand,
   group: readonly InputLine[],
 ): Promise<{ lines: string[]; tokens: number }> {
-  const { engine, model, signal } = command;
-  const translate = (text: string) =>
-    engine.translate({ modelId: model.id, text, options: command.options }, () => {}, signal);
-  // A translation keeps every line break of its input and adds none, so the lines map one to one.
-  const result = await translate(group.map((line) => line.text).join('\n'));
-  const lines = result.text.split('\n');
-  if (lines.length === group.length) return { lines, tokens: result.tokens };
-  // Never expected; if it happens, line by line still keeps the one-to-one promise.
-  const alone = [];
-  for (const line of group) alone.push(await translate(line.text));
-  return { lines: alone.map((one) => one.text), tokens: alone.reduce((sum, one) => sum + one.tokens, 0) };
+  let lines = group.map((line) => line.text);
+  let tokens = 0;
+  for (const model of command.route.models) {
+    const step = await translateWith(command, model.id, lines);
+    lines = step.lines;
+    tokens += step.tokens;
+  }
+  return { lines, tokens };
 }
 
 /** One output line per input line, in order, each written as soon as it is translated. */
 export async function runTranslate(command: TranslateCommand): Promise<void> {
-  const { engine, model, errors, quiet, signal } = command;
-  // Bundled models are read and verified in place; others are downloaded once into the cache.
-  const verb = model.baseUrl.startsWith('file:') ? 'Verifying' : 'Downloading';
-  await engine.downloadModel(model.id, progressReporter(errors, quiet, verb), signal);
+  const { engine, route, errors, quiet, signal } = command;
+  for (const model of route.models) {
+    // Bundled models are read and verified in place; others are downloaded once into the cache.
+    const verb = model.baseUrl.startsWith('file:') ? 'Verifying' : 'Downloading';
+    await engine.downloadModel(model.id, progressReporter(errors, quiet, verb), signal);
+  }
   const backend = await engine.getBackend();
   // Open the sessions before reading input so a broken model fails fast.
-  await engine.translator(model.id, backend.active, signal);
-  if (!quiet) errors.write(`Translating with ${model.name} (${model.id}) on ${backend.reason}\n`);
+  for (const model of route.models) await engine.translator(model.id, backend.active, signal);
+  if (!quiet) {
+    const models = route.models.map((model) => `${model.name} (${model.id})`).join(', then ');
+    const via = route.viaEnglish ? ' through English' : '';
+    errors.write(`Translating ${route.source}→${route.target}${via} with ${models} on ${backend.reason}\n`);
+  }
 
   let lines = 0;
   let tokens = 0;
