@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
 
-OOD_NAMES = {"europarl": "Europarl", "jrc-acquis": "JRC-Acquis (law)"}
+OOD_NAMES = {"europarl": "Europarl", "europarl-lc": "Europarl (lower-cased, tokenised)",
+             "jrc-acquis": "JRC-Acquis (law)"}
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
 WARM_START = re.compile(r"^warm start from .* at step (\d+) epoch (\d+); before it (\{.*\})$")
@@ -105,6 +106,8 @@ def render(cfg: dict, model_dir: Path) -> str:
     onnx_bytes = sum(path.stat().st_size for path in onnx)
     ood = cfg.get("ood_dev", {}).get("name", "")
     ood_name = OOD_NAMES.get(ood, ood.capitalize())
+    ood_case = (" Its references are lower-cased, so it is scored case-insensitively (output and references "
+                "lower-cased before BLEU and chrF).") if cfg.get("ood_dev", {}).get("lowercase") else ""
     corpus = Path(cfg["corpus"]["path"]).parent.name
     hours = train["seconds"] / 3600
     when_added = (f"step {train['selection_changed_at']:,}" if "selection_changed_at" in train
@@ -134,6 +137,11 @@ def render(cfg: dict, model_dir: Path) -> str:
     )
     cooldowns = "".join(
         f"; over steps {start:,}–{end:,} the learning rate decayed linearly to zero (`--cooldown-steps {end - start}`)"
+        for start, end in train.get("cooldowns", [])
+    )
+    cooldown_commands = "".join(
+        f"\nnice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --cooldown-steps {end - start}"
+        f"   # once training has reached step {start:,}"
         for start, end in train.get("cooldowns", [])
     )
     checkpoint_file = Path(fp32_report.get("checkpoint", "best.pt")).name
@@ -197,7 +205,7 @@ sentences; see the scores and limits below.
 - Split: NFC-normalised, duplicates and bad length ratios removed; pairs grouped into connected components over
   shared source or target sentences and whole components assigned to dev, so no dev sentence on either side
   occurs in training. Train {stats['train']:,} pairs, dev {stats['dev']:,}. Out-of-domain dev: the
-  {stats['ood_dev']:,}-pair {ood_name} sample.{extra_lines}
+  {stats['ood_dev']:,}-pair {ood_name} sample.{ood_case}{extra_lines}
 - Model weights: Apache-2.0.
 
 ## Architecture
@@ -232,7 +240,7 @@ split: BLEU {dev_beam.get('bleu', 0):.2f}, chrF {dev_beam.get('chrf', 0):.2f}.
 cd training
 /usr/bin/python3 -m lexlet_mt.data --config {pair}
 /usr/bin/python3 -m lexlet_mt.tokenizer --config {pair}{warm_command}
-nice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --max-minutes 130   # repeat to resume
+nice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --max-minutes 130   # repeat to resume{cooldown_commands}
 /usr/bin/python3 -m lexlet_mt.average --config {pair}          # writes runs/{pair}/averaged.pt when it wins
 /usr/bin/python3 -m lexlet_mt.evaluate --config {pair} --beams 1 4 --threads 1 --checkpoint runs/{pair}/{checkpoint_file}
 /usr/bin/python3 -m lexlet_mt.export --checkpoint runs/{pair}/{checkpoint_file} --tokenizer-dir work/{pair}/tokenizer --out /tmp/lexlet-export/{pair}

@@ -34,7 +34,7 @@ def read_corpus(cfg: dict) -> list[tuple[str, str]]:
     src_col = corpus["columns"][cfg["src_lang"]]
     tgt_col = corpus["columns"][cfg["tgt_lang"]]
     pairs = []
-    with open(corpus["path"], encoding="utf-8") as handle:
+    with open(corpus["path"], encoding="utf-8-sig") as handle:  # the Chinese file starts with a byte-order mark
         for line in handle:
             fields = line.rstrip("\n").split("\t")
             if len(fields) <= max(src_col, tgt_col):
@@ -106,6 +106,30 @@ def split(pairs: list[tuple[str, str]], data_cfg: dict) -> tuple[list[int], list
     return train, sorted(dev), stats
 
 
+_SPACE_BESIDE_CJK = re.compile(
+    r"(?<=[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]) +|"
+    r" +(?=[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef])"
+)
+
+
+def unsegment(text: str) -> str:
+    """Undo word segmentation of Chinese text: drop the spaces next to a CJK character or CJK punctuation and
+    keep those between Latin words or numbers ("2015 年 5 月" → "2015年5月", "UN Women" stays)."""
+    return _SPACE_BESIDE_CJK.sub("", text)
+
+
+def read_ood(ood: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
+    """The out-of-domain dev set: optionally only its first `max_pairs`, and with the side in `unsegment`
+    (a language code) joined back into unsegmented text, as users type it."""
+    pairs = read_aligned(ood["files"], src_lang, tgt_lang)[: ood.get("max_pairs") or None]
+    side = ood.get("unsegment")
+    if side == src_lang:
+        pairs = [(unsegment(s), t) for s, t in pairs]
+    elif side == tgt_lang:
+        pairs = [(s, unsegment(t)) for s, t in pairs]
+    return pairs
+
+
 def read_aligned(files: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
     src = [normalize(x) for x in Path(files[src_lang]).read_text(encoding="utf-8").splitlines()]
     tgt = [normalize(x) for x in Path(files[tgt_lang]).read_text(encoding="utf-8").splitlines()]
@@ -155,7 +179,7 @@ def main() -> None:
     train = [pairs[i] for i in train_ids]
     dev = [pairs[i] for i in dev_ids]
     ood = cfg.get("ood_dev")
-    ood_pairs = read_aligned(ood["files"], cfg["src_lang"], cfg["tgt_lang"]) if ood else []
+    ood_pairs = read_ood(ood, cfg["src_lang"], cfg["tgt_lang"]) if ood else []
     extra, extra_dev, extra_stats = extra_train(cfg, dev + ood_pairs)
     train_src, train_tgt = {p[0] for p in train + extra}, {p[1] for p in train + extra}
     assert not any(s in train_src or t in train_tgt for s, t in dev + extra_dev), "dev sentence leaked into train"

@@ -20,7 +20,7 @@ import torch
 
 from .config import load_config, read_lines, runs_dir, work_dir, write_lines
 from .decode import translate_ids
-from .metrics import corpus_bleu, corpus_chrf
+from .metrics import bleu_tokenizer, corpus_bleu, corpus_chrf
 from .model import load_model
 from .tokenizer import encode, load_sentencepiece
 
@@ -48,10 +48,23 @@ def apertium_translate(mode: str, sources: list[str]) -> list[str] | None:
     return lines
 
 
-def score(hypotheses: list[str], references: list[str], seconds: float) -> dict:
-    return {"bleu": round(corpus_bleu(hypotheses, references), 2),
-            "chrf": round(corpus_chrf(hypotheses, references), 2),
-            "n": len(references), "seconds": round(seconds, 1)}
+def lowercased(cfg: dict, name: str) -> bool:
+    """Whether a dev set is scored case-insensitively: an `ood_dev` with `"lowercase": true` has lower-cased
+    references (and sources), which a cased model's output would otherwise be penalised against."""
+    ood = cfg.get("ood_dev") or {}
+    return bool(ood.get("lowercase")) and ood.get("name") == name
+
+
+def score(hypotheses: list[str], references: list[str], seconds: float, lowercase: bool = False,
+          tokenize: str = "13a") -> dict:
+    if lowercase:
+        hypotheses, references = [h.lower() for h in hypotheses], [r.lower() for r in references]
+    result = {"bleu": round(corpus_bleu(hypotheses, references, tokenize=tokenize), 2),
+              "chrf": round(corpus_chrf(hypotheses, references), 2),
+              "n": len(references), "seconds": round(seconds, 1)}
+    if tokenize != "13a":
+        result["tokenize"] = tokenize
+    return {**result, "lowercased": True} if lowercase else result
 
 
 def main() -> None:
@@ -85,12 +98,13 @@ def main() -> None:
         if args.limit:
             sources, references = sources[: args.limit], references[: args.limit]
         results = report["sets"].get(name, {})
+        scoring = {"lowercase": lowercased(cfg, name), "tokenize": bleu_tokenizer(cfg["tgt_lang"])}
         src_ids = [ids[:255] + ids[-1:] if len(ids) > 256 else ids for ids in encode(sp, sources)]
         for beams in args.beams:
             start = time.time()
             hypotheses = sp.decode(translate_ids(model, src_ids, beams=beams))
             system = "greedy" if beams == 1 else f"beam{beams}"
-            results[system] = score(hypotheses, references, time.time() - start)
+            results[system] = score(hypotheses, references, time.time() - start, **scoring)
             write_lines(run / f"hyp.{name}.{system}.txt", hypotheses)
             print(name, system, results[system], flush=True)
             write_report(report, run, name, results)
@@ -100,7 +114,7 @@ def main() -> None:
             if hypotheses is None:
                 results["apertium"] = {"skipped": f"apertium mode {apertium_mode(cfg)} not installed"}
             else:
-                results["apertium"] = score(hypotheses, references, time.time() - start)
+                results["apertium"] = score(hypotheses, references, time.time() - start, **scoring)
                 write_lines(run / f"hyp.{name}.apertium.txt", hypotheses)
             print(name, "apertium", results["apertium"], flush=True)
             write_report(report, run, name, results)

@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from .config import load_config, runs_dir, write_lines
-from .evaluate import dev_sets, score
+from .evaluate import dev_sets, lowercased, score
+from .metrics import bleu_tokenizer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -55,7 +56,8 @@ def main() -> None:
         for beams in args.beams:
             started = time.time()
             hypotheses, summary = cli_translate(cfg, model_id, beams, sources, args.backend)
-            entry = score(hypotheses, references, time.time() - started)
+            entry = score(hypotheses, references, time.time() - started, lowercased(cfg, name),
+                          bleu_tokenizer(cfg["tgt_lang"]))
             entry["cli"] = summary
             results["sets"].setdefault(name, {})[f"beam{beams}"] = entry
             write_lines(out / f"hyp.{name}.shipped-beam{beams}.txt", hypotheses)

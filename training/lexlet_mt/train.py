@@ -24,7 +24,7 @@ from torch.nn import functional as F
 
 from .config import load_config, read_lines, runs_dir, work_dir
 from .decode import translate_ids
-from .metrics import corpus_bleu, corpus_chrf
+from .metrics import bleu_tokenizer, corpus_bleu, corpus_chrf
 from .model import ModelConfig, Seq2SeqTransformer
 from .tokenizer import EOS_ID, PAD_ID, encode, load_sentencepiece
 
@@ -112,7 +112,7 @@ def with_cooldown(base, cooldown: dict):
     return factor
 
 
-def evaluate_dev(model, sp, sources: list[str], references: list[str], beams: int = 1) -> dict:
+def evaluate_dev(model, sp, sources: list[str], references: list[str], beams: int = 1, tokenize: str = "13a") -> dict:
     model.eval()
     src_ids = truncate(encode(sp, sources), 256)
     start = time.time()
@@ -120,7 +120,7 @@ def evaluate_dev(model, sp, sources: list[str], references: list[str], beams: in
     hypotheses = sp.decode(hyp_ids)
     model.train()
     return {
-        "bleu": round(corpus_bleu(hypotheses, references), 2),
+        "bleu": round(corpus_bleu(hypotheses, references, tokenize=tokenize), 2),
         "chrf": round(corpus_chrf(hypotheses, references), 2),
         "n": len(sources),
         "seconds": round(time.time() - start, 1),
@@ -246,7 +246,8 @@ def main() -> None:
 
     def run_eval() -> bool:
         """Returns True when training should stop early."""
-        results = {name: evaluate_dev(model, sp, *pairs) for name, pairs in dev_sets.items()}
+        results = {name: evaluate_dev(model, sp, *pairs, tokenize=bleu_tokenizer(cfg["tgt_lang"]))
+                   for name, pairs in dev_sets.items()}
         score = round(sum(r["chrf"] for r in results.values()) / len(results), 2)
         result = next(iter(results.values()))
         improved = score > state["best_chrf"]

@@ -1,0 +1,41 @@
+"""What the pipeline does differently for Chinese: sacreBLEU's `zh` BLEU tokenizer, the UN set's word segmentation
+undone, the byte-order mark of the Tatoeba file."""
+
+from pathlib import Path
+
+from lexlet_mt.data import read_corpus, read_ood, unsegment
+from lexlet_mt.metrics import bleu_tokenizer, corpus_bleu, tokenize_zh
+
+
+def test_zh_tokenizer_splits_every_chinese_character_and_keeps_latin_words_and_numbers() -> None:
+    assert tokenize_zh("教我中文吧。") == "教 我 中 文 吧 。"
+    assert tokenize_zh("我有3.5个“苹果”，和 Tom 一起!") == "我 有 3.5 个 “ 苹 果 ” ， 和 Tom 一 起 !"
+
+
+def test_chinese_bleu_counts_characters_not_whole_unsegmented_sentences() -> None:
+    # one character of four wrong: 13a sees two different one-token sentences, zh sees 3/4 unigrams right
+    assert corpus_bleu(["我爱他。"], ["我爱你。"]) < 10
+    assert corpus_bleu(["我爱他。"], ["我爱你。"], tokenize="zh") > 30
+    assert bleu_tokenizer("zh") == "zh" and bleu_tokenizer("fr") == "13a"
+
+
+def test_unsegment_joins_chinese_words_and_keeps_spaces_between_latin_words() -> None:
+    assert unsegment("第 7439 次 会议 ， 2015 年 5 月 11 日 举行 。") == "第7439次会议，2015年5月11日举行。"
+    assert unsegment("联合国 妇女 署 ( UN Women ) 的 报告") == "联合国妇女署( UN Women )的报告"
+    assert unsegment("No Chinese here .") == "No Chinese here ."
+
+
+def test_ood_set_is_cut_to_max_pairs_and_unsegmented_on_the_chinese_side(tmp_path: Path) -> None:
+    (tmp_path / "dev.en").write_text("First line.\nSecond line.\nThird line.\n", encoding="utf-8")
+    (tmp_path / "dev.zh").write_text("第一 行 。\n第二 行 。\n第三 行 。\n", encoding="utf-8")
+    ood = {"files": {"en": str(tmp_path / "dev.en"), "zh": str(tmp_path / "dev.zh")}, "unsegment": "zh",
+           "max_pairs": 2}
+    assert read_ood(ood, "en", "zh") == [("First line.", "第一行。"), ("Second line.", "第二行。")]
+    assert read_ood(ood, "zh", "en") == [("第一行。", "First line."), ("第二行。", "Second line.")]
+
+
+def test_corpus_byte_order_mark_is_not_part_of_the_first_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "cmn.txt"
+    path.write_bytes("\ufeffHi.\t嗨。\tCC-BY 2.0\n".encode("utf-8"))
+    cfg = {"corpus": {"path": str(path), "columns": {"en": 0, "zh": 1}}, "src_lang": "en", "tgt_lang": "zh"}
+    assert read_corpus(cfg) == [("Hi.", "嗨。")]
