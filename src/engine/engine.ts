@@ -155,6 +155,7 @@ export class Engine implements EngineApi {
 
     const result = await translateDocument(request.text, {
       locale: model.source,
+      targetLocale: model.target,
       memo,
       onEvent,
       signal,

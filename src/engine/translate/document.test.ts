@@ -170,6 +170,47 @@ describe('translateDocument', () => {
       countPieces,
     });
     expect(calls).toEqual([['We met Merkel.'], ['Wir trafen Merkel.']]);
+    // A name written in Chinese characters cannot be looked for letter by letter: no second translation.
+    calls.length = 0;
+    await translateDocument('We met Zubiri.', {
+      locale: 'en',
+      targetLocale: 'zh',
+      translateSentences: translate,
+      countPieces,
+    });
+    expect(calls).toEqual([['We met Zubiri.']]);
+  });
+
+  it('leaves the spaces between sentences and clauses out of Chinese and puts them into English', async () => {
+    const chinese: Record<string, string> = {
+      'Hello.': '你好。',
+      'How are you?': '你好吗？',
+      'When it rains in the north of the country,': '当该国北部下雨时。',
+      'we stay at home with the children.': '我们和孩子们呆在家里。',
+    };
+    const toChinese: TranslateSentences = async (sentences) =>
+      sentences.map((sentence) => ({ text: chinese[sentence] ?? '?', tokens: 1 }));
+    const spoken = await translateDocument('Hello.  How are you?\nHello.', {
+      locale: 'en',
+      targetLocale: 'zh-CN',
+      translateSentences: toChinese,
+    });
+    expect(spoken.text).toBe('你好。你好吗？\n你好。');
+    const long = await translateDocument(
+      'When it rains in the north of the country, we stay at home with the children.',
+      { locale: 'en', targetLocale: 'zh', translateSentences: toChinese, splitSentencesOverWords: 6 },
+    );
+    expect(long.text).toBe('当该国北部下雨时，我们和孩子们呆在家里。');
+
+    const english: Record<string, string> = { '你好。': 'Hello.', '你好吗？': 'How are you?' };
+    const toEnglish: TranslateSentences = async (sentences) =>
+      sentences.map((sentence) => ({ text: english[sentence] ?? '?', tokens: 1 }));
+    const back = await translateDocument('你好。你好吗？\n你好。', {
+      locale: 'zh',
+      targetLocale: 'en',
+      translateSentences: toEnglish,
+    });
+    expect(back.text).toBe('Hello. How are you?\nHello.');
   });
 });
 

@@ -3,6 +3,7 @@ import { yieldIfBusy } from '../event-loop';
 import type { TranslateEvent } from '../types';
 import { findNames, lostNames, maskNames, type CountPieces } from './names';
 import { keepsNumbers, maskNumbers } from './numbers';
+import { ENDS_UNSPACED, spacesSentences, writesLatinNames } from './script';
 import { cutAroundNumbers, fitClause, segmentText, type Piece } from './segment';
 
 export interface SentenceTranslation {
@@ -29,6 +30,8 @@ export interface SentenceMemo {
 export interface DocumentOptions {
   /** Source language, for sentence boundaries. */
   locale?: string;
+  /** Target language, for the spacing and punctuation between translated sentences and clauses. */
+  targetLocale?: string;
   translateSentences: TranslateSentences;
   /** Most sentences sent to `translateSentences` at once (1: one at a time). */
   groupSize?: number;
@@ -101,6 +104,7 @@ async function keepNumbers(
   sentences: readonly string[],
   translations: readonly string[],
   translate: TranslateSentences,
+  targetLocale: string | undefined,
 ): Promise<{ translations: string[]; tokens: number }> {
   const out = [...translations];
   let tokens = 0;
@@ -131,7 +135,7 @@ async function keepNumbers(
   for (const { index, pieces } of cut) {
     out[index] = pieces
       .map((piece) =>
-        piece.kind === 'sentence' ? fitClause(piece, words.get(piece.text) ?? '') : piece.text,
+        piece.kind === 'sentence' ? fitClause(piece, words.get(piece.text) ?? '', targetLocale) : piece.text,
       )
       .join('');
   }
@@ -172,6 +176,12 @@ async function keepNames(
   return { translations: out, tokens: masked.tokens };
 }
 
+/** The source's space between two pieces, left out after a Chinese or Japanese translation (not a line break). */
+function spaceAfter(written: string, space: string, targetLocale: string | undefined): string {
+  if (spacesSentences(targetLocale) || /[\r\n]/u.test(space) || !ENDS_UNSPACED.test(written)) return space;
+  return '';
+}
+
 /**
  * Translates sentence by sentence, in groups of consecutive sentences, and rebuilds the text around them with
  * its original spacing. Events come in document order: a group's sentences stream their tokens side by side,
@@ -195,6 +205,8 @@ export async function translateDocument(
   let done = 0;
   let tokens = 0;
   let start = 0;
+  /** The source of the piece just written, unless a space followed it. */
+  let previous: string | undefined;
   while (start < pieces.length) {
     await yieldIfBusy();
     if (options.signal?.aborted) throw abortError();
@@ -217,9 +229,14 @@ export async function translateDocument(
         tokens += result.tokens;
         return oneLine(result.text);
       });
-      let repaired = await keepNumbers(group.sentences, translations, options.translateSentences);
+      let repaired = await keepNumbers(
+        group.sentences,
+        translations,
+        options.translateSentences,
+        options.targetLocale,
+      );
       tokens += repaired.tokens;
-      if (options.countPieces) {
+      if (options.countPieces && writesLatinNames(options.targetLocale)) {
         repaired = await keepNames(
           group.sentences,
           repaired.translations,
@@ -238,11 +255,17 @@ export async function translateDocument(
     for (let index = start; index < group.end; index++) {
       const piece = pieces[index] as Piece;
       if (piece.kind === 'space') {
-        output.push(piece.text);
+        output.push(spaceAfter(output.at(-1) ?? '', piece.text, options.targetLocale));
+        previous = undefined;
         continue;
       }
       const translation =
-        piece.kind === 'keep' ? piece.text : fitClause(piece, known.get(piece.text) as string);
+        piece.kind === 'keep'
+          ? piece.text
+          : fitClause(piece, known.get(piece.text) as string, options.targetLocale);
+      // Chinese sentences follow one another unspaced; their translations into a spaced language need one.
+      if (previous && ENDS_UNSPACED.test(previous) && spacesSentences(options.targetLocale)) output.push(' ');
+      previous = piece.text;
       output.push(translation);
       const segment = done;
       done += 1;

@@ -1,4 +1,5 @@
 import { NUMBER_PATTERN } from './numbers';
+import { clauseMark } from './script';
 
 /**
  * Splits text into what a sentence-level model should see and what must come back byte for byte:
@@ -198,20 +199,21 @@ export function segmentText(text: string, locale?: string, options: SegmentOptio
 }
 
 const CLAUSE_END = /[,;:]$/u;
-const SENTENCE_END = /(?<![.!?])[.!?]$/u;
+const SENTENCE_END = /(?<![.!?。！？])[.!?。！？]$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 const FIRST_WORD = /^\p{Lu}\p{L}*/u;
 
 /**
  * A clause's translation as a part of its sentence: a model trained on whole sentences ends a clause with a full
- * stop and starts the next with a capital; the source's own clause mark and lower-case start are restored.
+ * stop and starts the next with a capital; the source's own clause mark (written as the target language writes
+ * it) and lower-case start are restored.
  */
-export function fitClause(piece: Piece, translation: string): string {
+export function fitClause(piece: Piece, translation: string, targetLocale?: string): string {
   if (piece.kind !== 'sentence' || !piece.clause) return translation;
   let fitted = translation;
   const mark = CLAUSE_END.exec(piece.text)?.[0];
-  if (mark && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1) + mark;
+  if (mark && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1) + clauseMark(mark, targetLocale);
   else if (ENDS_IN_WORD.test(piece.text) && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1);
   const word = FIRST_WORD.exec(fitted)?.[0];
   // English "I" (and "I'm", "I've") is capitalised anywhere in a sentence.
