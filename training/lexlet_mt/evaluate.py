@@ -64,7 +64,9 @@ def score(hypotheses: list[str], references: list[str], seconds: float, lowercas
               "n": len(references), "seconds": round(seconds, 1)}
     if tokenize != "13a":
         result["tokenize"] = tokenize
-    return {**result, "lowercased": True} if lowercase else result
+    if lowercase:
+        result["lowercased"] = True
+    return result
 
 
 def main() -> None:

@@ -5,6 +5,8 @@
  * names standing in, and the real names put back.
  */
 
+import { language } from './script';
+
 /** Source languages whose capital letters mark names (German capitalises every noun, Chinese has no case). */
 const NAME_CASE_LANGUAGES = new Set(['en', 'es', 'fr', 'it', 'pt', 'ca']);
 
@@ -46,7 +48,7 @@ interface Word {
 }
 
 export function usesNameCase(locale: string | undefined): boolean {
-  return locale !== undefined && NAME_CASE_LANGUAGES.has(locale.toLowerCase().split(/[-_]/u)[0] ?? '');
+  return NAME_CASE_LANGUAGES.has(language(locale));
 }
 
 /** Runs of title-case words (with connectors between them), a lone sentence-initial word excepted. */

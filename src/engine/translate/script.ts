@@ -7,7 +7,8 @@
 const UNSPACED = new Set(['zh', 'ja']);
 const NOT_LATIN = new Set(['zh', 'ja', 'ko', 'ru', 'uk', 'bg', 'sr', 'el', 'ar', 'he', 'fa', 'hi', 'th']);
 
-function language(locale: string | undefined): string {
+/** The language part of a locale: `zh` of `zh-CN` or `zh_TW`. */
+export function language(locale: string | undefined): string {
   return locale?.toLowerCase().split(/[-_]/u)[0] ?? '';
 }
 
