@@ -211,6 +211,22 @@ describe('translateDocument', () => {
       translateSentences: toEnglish,
     });
     expect(back.text).toBe('Hello. How are you?\nHello.');
+
+    const clauses: Record<string, string> = {
+      '当我们在该国北部的山区时，': 'When we were in the mountains in the north of the country.',
+      '我们每天都和孩子们一起散步。': 'We walked with the children every day.',
+    };
+    const clausesToEnglish: TranslateSentences = async (sentences) =>
+      sentences.map((sentence) => ({ text: clauses[sentence] ?? '?', tokens: 1 }));
+    const longBack = await translateDocument('当我们在该国北部的山区时，我们每天都和孩子们一起散步。', {
+      locale: 'zh',
+      targetLocale: 'en',
+      translateSentences: clausesToEnglish,
+      splitSentencesOverWords: 12,
+    });
+    expect(longBack.text).toBe(
+      'When we were in the mountains in the north of the country, We walked with the children every day.',
+    );
   });
 });
 

@@ -16,6 +16,8 @@ describe('script', () => {
     expect(clauseMark(',', 'zh')).toBe('，');
     expect(clauseMark(';', 'zh')).toBe('；');
     expect(clauseMark(',', 'es')).toBe(',');
+    expect(clauseMark('，', 'en')).toBe(',');
+    expect(clauseMark('：', 'zh')).toBe('：');
   });
 
   it('tells text ending in Chinese or full-width punctuation from the rest', () => {

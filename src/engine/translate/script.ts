@@ -25,8 +25,10 @@ export function writesLatinNames(locale: string | undefined): boolean {
 /** Ends in a CJK ideograph, kana or full-width punctuation mark: nothing spaces it from what follows. */
 export const ENDS_UNSPACED = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]$/u;
 
-/** A clause mark as Chinese and Japanese write it. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
+const HALF_WIDTH: Record<string, string> = { '，': ',', '；': ';', '：': ':' };
+
+/** A clause mark as the language writes it: full width in Chinese and Japanese, half width elsewhere. */
 export function clauseMark(mark: string, locale: string | undefined): string {
-  if (spacesSentences(locale)) return mark;
-  return { ',': '，', ';': '；', ':': '：' }[mark] ?? mark;
+  return (spacesSentences(locale) ? HALF_WIDTH : FULL_WIDTH)[mark] ?? mark;
 }

@@ -164,6 +164,23 @@ describe('clauses of long sentences', () => {
     expect(sentences(segmentText(text, 'en'))).toHaveLength(3);
   });
 
+  it('splits Chinese after its full-width marks, counting about one word per one and a half characters', () => {
+    const chinese = '委员会在星期二举行会议，通过了关于预算的报告；但是几位成员说，预算太少了。';
+    expect(clauseSpans(chinese)).toEqual([
+      { text: '委员会在星期二举行会议，', after: '' },
+      { text: '通过了关于预算的报告；', after: '' },
+      { text: '但是几位成员说，预算太少了。', after: '' },
+    ]);
+    const pieces = segmentText(`你好，朋友。${chinese}`, 'zh', { splitSentencesOverWords: 12 });
+    expect(joined(pieces)).toBe(`你好，朋友。${chinese}`);
+    expect(sentences(pieces)).toEqual([
+      '你好，朋友。',
+      '委员会在星期二举行会议，',
+      '通过了关于预算的报告；',
+      '但是几位成员说，预算太少了。',
+    ]);
+  });
+
   it('never splits inside a URL', () => {
     const text =
       'See https://example.com/a,b;c for the full list of the twenty members of the board, as agreed.';
@@ -189,6 +206,16 @@ describe('fitClause', () => {
     expect(fitClause({ kind: 'sentence', text: 'A whole sentence,' }, 'Una frase entera.')).toBe(
       'Una frase entera.',
     );
+  });
+
+  it('writes a Chinese clause mark as the target language does', () => {
+    expect(
+      fitClause(
+        { kind: 'sentence', text: '委员会在星期二举行会议，', clause: 'first' },
+        'The committee met on Tuesday.',
+        'en',
+      ),
+    ).toBe('The committee met on Tuesday,');
   });
 
   it('drops the full stop a model adds to a clause cut after a word', () => {

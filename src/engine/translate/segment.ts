@@ -66,15 +66,28 @@ function sentenceSpans(segmenter: Intl.Segmenter, text: string): string[] {
 /** A clause shorter than this joins its neighbour: fragments of two words translate worse than the whole. */
 const MIN_CLAUSE_WORDS = 6;
 
-const wordCount = (text: string) => text.split(/\s+/u).filter(Boolean).length;
+/** Ideographs and kana: Chinese and Japanese write words of about one and a half of them, with no spaces. */
+const UNSPACED_LETTERS = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/gu;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+function wordCount(text: string): number {
+  const unspaced = text.match(UNSPACED_LETTERS)?.length ?? 0;
+  const spaced = text
+    .replace(UNSPACED_LETTERS, ' ')
+    .split(/\s+/u)
+    .filter((token) => WORDLIKE.test(token)).length;
+  return spaced + Math.round(unspaced / 1.5);
+}
 
 /**
- * A long sentence as clauses: split after `,` `;` or `:` followed by whitespace, each clause at least
- * MIN_CLAUSE_WORDS words (a short tail joins the clause before it). The whitespace between clauses is kept.
+ * A long sentence as clauses: split after `,` `;` or `:` followed by whitespace, or after a full-width `，` `；` or
+ * `：`; each clause at least MIN_CLAUSE_WORDS words (a short tail joins the clause before it). The whitespace between
+ * clauses is kept.
  */
 export function clauseSpans(sentence: string): { text: string; after: string }[] {
   const clauses: { text: string; after: string }[] = [];
-  const pattern = /(?<=[,;:])(\s+)/gu;
+  // Full-width marks (Chinese, Japanese) end a clause with no space after them.
+  const pattern = /(?<=[,;:])\s+|(?<=[，；：])\s*/gu;
   let from = 0;
   const push = (text: string, after: string) => {
     const last = clauses[clauses.length - 1];
@@ -198,7 +211,7 @@ export function segmentText(text: string, locale?: string, options: SegmentOptio
   return pieces;
 }
 
-const CLAUSE_END = /[,;:]$/u;
+const CLAUSE_END = /[,;:，；：]$/u;
 const SENTENCE_END = /(?<![.!?。！？])[.!?。！？]$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
