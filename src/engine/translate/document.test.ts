@@ -225,7 +225,7 @@ describe('translateDocument', () => {
       splitSentencesOverWords: 12,
     });
     expect(longBack.text).toBe(
-      'When we were in the mountains in the north of the country, We walked with the children every day.',
+      'When we were in the mountains in the north of the country, we walked with the children every day.',
     );
   });
 });

@@ -216,6 +216,19 @@ describe('fitClause', () => {
         'en',
       ),
     ).toBe('The committee met on Tuesday,');
+    expect(
+      fitClause(
+        { kind: 'sentence', text: '但是几位成员说。', clause: 'next' },
+        'But some members said.',
+        'en',
+      ),
+    ).toBe('but some members said.');
+    expect(fitClause({ kind: 'sentence', text: '联合国说。', clause: 'next' }, 'UNDP said.', 'en')).toBe(
+      'UNDP said.',
+    );
+    expect(fitClause({ kind: 'sentence', text: '我说。', clause: 'next' }, "I'm saying.", 'en')).toBe(
+      "I'm saying.",
+    );
   });
 
   it('drops the full stop a model adds to a clause cut after a word', () => {

@@ -214,6 +214,9 @@ export function segmentText(text: string, locale?: string, options: SegmentOptio
 const CLAUSE_END = /[,;:，；：]$/u;
 const SENTENCE_END = /(?<![.!?。！？])[.!?。！？]$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
+/** Chinese, Japanese, Arabic...: letters without case, which say nothing about a name. */
+const STARTS_CASELESS = /^\p{Lo}/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}*$/u;
 const ENDS_IN_WORD = /[\p{L}\p{N}]$/u;
 const FIRST_WORD = /^\p{Lu}\p{L}*/u;
 
@@ -229,8 +232,12 @@ export function fitClause(piece: Piece, translation: string, targetLocale?: stri
   if (mark && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1) + clauseMark(mark, targetLocale);
   else if (ENDS_IN_WORD.test(piece.text) && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1);
   const word = FIRST_WORD.exec(fitted)?.[0];
-  // English "I" (and "I'm", "I've") is capitalised anywhere in a sentence.
-  if (piece.clause === 'next' && STARTS_LOWER.test(piece.text) && word && word !== 'I') {
+  // English "I" (and "I'm", "I've") is capitalised anywhere in a sentence. After a caseless source's clause mark
+  // the model's capital is most often only its sentence start (nine in ten words after an English comma are lower
+  // case), so a capitalised word is lowered there too, though never an acronym.
+  const lower =
+    STARTS_LOWER.test(piece.text) || (STARTS_CASELESS.test(piece.text) && CAPITALISED.test(word ?? ''));
+  if (piece.clause === 'next' && lower && word && word !== 'I') {
     fitted = fitted.charAt(0).toLowerCase() + fitted.slice(1);
   }
   return fitted;
