@@ -44,8 +44,11 @@ def train_sentencepiece(cfg: dict) -> Path:
         model_type=tok_cfg.get("model_type", "unigram"),
         character_coverage=tok_cfg.get("character_coverage", 1.0),
     )
+    model_bytes = disable_repeated_pieces(model_bytes)
+    if tok_cfg.get("single_han_pieces"):
+        model_bytes = disable_multi_han_pieces(model_bytes)
     path = out / "spm.model"
-    path.write_bytes(disable_repeated_pieces(model_bytes))
+    path.write_bytes(model_bytes)
     return path
 
 
@@ -104,6 +107,27 @@ def disable_repeated_pieces(model_bytes: bytes) -> bytes:
     for index, piece in enumerate(proto.pieces):
         text = piece.piece.lstrip(SPACE_MARK)
         if piece.type == piece.NORMAL and _REPEATED_NON_LETTERS.fullmatch(text):
+            piece.piece = f"<unused-{index}>"
+    return proto.SerializeToString()
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def disable_multi_han_pieces(model_bytes: bytes) -> bytes:
+    """Renames every piece of two or more Chinese characters, so Chinese is segmented into single characters.
+
+    Unigram training on unspaced Chinese learns thousands of word and phrase pieces ("我们", "的时候"), most seen
+    only a handful of times in a small corpus; one piece per character is what a small model learns best from.
+    Every character the vocabulary covers is a piece of its own already, so nothing becomes unknown. Ids keep their
+    places, as in `disable_repeated_pieces`.
+    """
+    from sentencepiece import sentencepiece_model_pb2
+
+    proto = sentencepiece_model_pb2.ModelProto()
+    proto.ParseFromString(model_bytes)
+    for index, piece in enumerate(proto.pieces):
+        if piece.type == piece.NORMAL and len(_HAN.findall(piece.piece)) > 1:
             piece.piece = f"<unused-{index}>"
     return proto.SerializeToString()
 

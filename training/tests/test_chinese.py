@@ -39,3 +39,20 @@ def test_corpus_byte_order_mark_is_not_part_of_the_first_sentence(tmp_path: Path
     path.write_bytes("\ufeffHi.\t嗨。\tCC-BY 2.0\n".encode("utf-8"))
     cfg = {"corpus": {"path": str(path), "columns": {"en": 0, "zh": 1}}, "src_lang": "en", "tgt_lang": "zh"}
     assert read_corpus(cfg) == [("Hi.", "嗨。")]
+
+
+def test_single_han_pieces_segment_chinese_into_characters_and_leave_other_pieces_alone() -> None:
+    import sentencepiece as spm
+
+    from lexlet_mt.tokenizer import disable_multi_han_pieces, train_sentencepiece_bytes
+
+    lines = ["我们喜欢猫。", "我们不知道。", "他们喜欢狗。", "我不喜欢他们。", "The cats like us.", "We like cats."] * 40
+    trained = train_sentencepiece_bytes(lines, vocab_size=36, character_coverage=1.0)
+    words = spm.SentencePieceProcessor(model_proto=trained)
+    chars = spm.SentencePieceProcessor(model_proto=disable_multi_han_pieces(trained))
+    assert any(len(piece.strip("\u2581")) > 1 for piece in words.encode("我们喜欢猫。", out_type=str))
+    pieces = chars.encode("我们喜欢猫。", out_type=str)
+    assert [piece.strip("\u2581") for piece in pieces if piece.strip("\u2581")] == list("我们喜欢猫。")
+    assert chars.decode(chars.encode("我们不喜欢狗。")) == "我们不喜欢狗。"
+    assert chars.encode("We like cats.") == words.encode("We like cats.")
+    assert chars.get_piece_size() == words.get_piece_size()
