@@ -170,15 +170,36 @@ describe('translateDocument', () => {
       countPieces,
     });
     expect(calls).toEqual([['We met Merkel.'], ['Wir trafen Merkel.']]);
-    // A name written in Chinese characters cannot be looked for letter by letter: no second translation.
+    // Cyrillic renders stand-ins in ways not known here: no second translation.
     calls.length = 0;
     await translateDocument('We met Zubiri.', {
+      locale: 'en',
+      targetLocale: 'ru',
+      translateSentences: translate,
+      countPieces,
+    });
+    expect(calls).toEqual([['We met Zubiri.']]);
+  });
+
+  it('puts a lost name back in Latin letters where a Chinese translation wrote its stand-in as 汤姆', async () => {
+    const calls: string[][] = [];
+    const chinese: Record<string, string> = {
+      'We met Zubiri.': '我们见了苏比。',
+      'We met Tom.': '我们见了汤姆。',
+    };
+    const translate: TranslateSentences = async (sentences) => {
+      calls.push([...sentences]);
+      return sentences.map((sentence) => ({ text: chinese[sentence] ?? '', tokens: 1 }));
+    };
+    const countPieces = async (words: readonly string[]) => words.map((w) => (w === 'Tom' ? 1 : 3));
+    const result = await translateDocument('We met Zubiri.', {
       locale: 'en',
       targetLocale: 'zh',
       translateSentences: translate,
       countPieces,
     });
-    expect(calls).toEqual([['We met Zubiri.']]);
+    expect(calls).toEqual([['We met Zubiri.'], ['We met Tom.']]);
+    expect(result.text).toBe('我们见了Zubiri。');
   });
 
   it('leaves the spaces between sentences and clauses out of Chinese and puts them into English', async () => {

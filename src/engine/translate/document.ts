@@ -1,9 +1,9 @@
 import { abortError } from '../errors';
 import { yieldIfBusy } from '../event-loop';
 import type { TranslateEvent } from '../types';
-import { findNames, lostNames, maskNames, type CountPieces } from './names';
+import { findNames, lostNames, maskNames, repairsNames, type CountPieces } from './names';
 import { keepsNumbers, maskNumbers } from './numbers';
-import { ENDS_UNSPACED, spacesSentences, writesLatinNames } from './script';
+import { ENDS_UNSPACED, spacesSentences } from './script';
 import { cutAroundNumbers, fitClause, segmentText, type Piece } from './segment';
 
 export interface SentenceTranslation {
@@ -151,15 +151,15 @@ async function keepNames(
   sentences: readonly string[],
   translations: readonly string[],
   translate: TranslateSentences,
-  locale: string | undefined,
+  locales: { source: string | undefined; target: string | undefined },
   countPieces: CountPieces,
 ): Promise<{ translations: string[]; tokens: number }> {
   const out = [...translations];
   const broken: { index: number; sentence: string; mask: NonNullable<ReturnType<typeof maskNames>> }[] = [];
   for (const [index, sentence] of sentences.entries()) {
-    const lost = lostNames(await findNames(sentence, locale, countPieces), out[index] as string);
+    const lost = lostNames(await findNames(sentence, locales.source, countPieces), out[index] as string);
     if (lost.length === 0) continue;
-    const mask = maskNames(sentence, lost);
+    const mask = maskNames(sentence, lost, locales.target);
     if (mask) broken.push({ index, sentence, mask });
   }
   if (broken.length === 0) return { translations: out, tokens: 0 };
@@ -236,12 +236,12 @@ export async function translateDocument(
         options.targetLocale,
       );
       tokens += repaired.tokens;
-      if (options.countPieces && writesLatinNames(options.targetLocale)) {
+      if (options.countPieces && repairsNames(options.targetLocale)) {
         repaired = await keepNames(
           group.sentences,
           repaired.translations,
           options.translateSentences,
-          options.locale,
+          { source: options.locale, target: options.targetLocale },
           options.countPieces,
         );
         tokens += repaired.tokens;

@@ -86,6 +86,24 @@ describe('maskNames', () => {
     expect(mask?.restore('Visitamos Tomás.')).toBeUndefined();
   });
 
+  it('finds a stand-in as the target language renders it, or kept in Latin letters beside Chinese ones', () => {
+    const names = [
+      { text: 'Angela Merkel', rare: ['Merkel'] },
+      { text: 'Brussels', rare: ['Brussels'] },
+    ];
+    const mask = maskNames('The meeting with Angela Merkel took place in Brussels.', names, 'zh-CN');
+    expect(mask?.masked).toBe('The meeting with Tom took place in Mary.');
+    expect(mask?.restore('和汤姆的会议在玛丽举行。')).toBe('和Angela Merkel的会议在Brussels举行。');
+    expect(mask?.restore('和Tom的会议在玛丽举行。')).toBe('和Angela Merkel的会议在Brussels举行。');
+    expect(mask?.restore('和汤姆的会议在汤姆举行。')).toBeUndefined();
+    // Only the stand-ins Chinese renders are used: a third name leaves the sentence unmasked.
+    const three = [...names, { text: 'Zubiri', rare: ['Zubiri'] }];
+    expect(maskNames('Angela Merkel met Zubiri in Brussels.', three, 'zh')).toBeUndefined();
+    expect(maskNames('Angela Merkel met Zubiri in Brussels.', three, 'es')?.masked).toBe(
+      'Tom met John in Mary.',
+    );
+  });
+
   it('masks nothing when the sentence has more names than free stand-ins', () => {
     const names = ['Aa', 'Bb', 'Cc', 'Dd', 'Ee'].map((text) => ({ text, rare: [text] }));
     expect(maskNames('Aa Bb Cc Dd Ee.', names)).toBeUndefined();
