@@ -36,7 +36,7 @@ def greedy_batch(model: Seq2SeqTransformer, sources: Sequence[Sequence[int]], ma
     for index in range(steps):
         logits, past = model.decode(current, memory, mask, past)
         step = logits[:, -1, :]
-        step[:, cfg.pad_token_id] = -float("inf")
+        step[:, [cfg.pad_token_id, cfg.unk_token_id]] = -float("inf")
         token = step.argmax(dim=-1)
         if index == steps - 1:  # out of room: end here, as beam search does
             token = torch.full_like(token, cfg.eos_token_id)
@@ -85,7 +85,7 @@ def beam_batch(
     for step in range(steps):
         logits, past = model.decode(current, memory, mask, past)
         log_probs = torch.log_softmax(logits[:, -1, :], dim=-1)
-        log_probs[:, cfg.pad_token_id] = -float("inf")
+        log_probs[:, [cfg.pad_token_id, cfg.unk_token_id]] = -float("inf")
         if step == steps - 1:
             # out of room: every surviving beam must end here
             eos_scores = log_probs[:, cfg.eos_token_id].clone()

@@ -312,14 +312,14 @@ def config_to_hf(cfg: ModelConfig, out_dir: Path, max_length: int = 256, num_bea
         "forced_eos_token_id": cfg.eos_token_id,
         "max_length": max_length,
         "num_beams": num_beams,
-        "bad_words_ids": [[cfg.pad_token_id]],
+        "bad_words_ids": [[cfg.pad_token_id], [cfg.unk_token_id]],
         "use_cache": True,
         "dropout": 0.0,
         "attention_dropout": 0.0,
         "activation_dropout": 0.0,
     }
     generation = {
-        "bad_words_ids": [[cfg.pad_token_id]],
+        "bad_words_ids": [[cfg.pad_token_id], [cfg.unk_token_id]],
         "bos_token_id": cfg.pad_token_id,
         "decoder_start_token_id": cfg.decoder_start_token_id,
         "eos_token_id": cfg.eos_token_id,

@@ -75,7 +75,7 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(config["decoder_start_token_id"], TINY.pad_token_id)
         self.assertEqual(config["d_model"], 16)
         self.assertEqual(generation["num_beams"], 4)
-        self.assertEqual(generation["bad_words_ids"], [[TINY.pad_token_id]])
+        self.assertEqual(generation["bad_words_ids"], [[TINY.pad_token_id], [TINY.unk_token_id]])
 
 
 class DecodeTest(unittest.TestCase):
