@@ -20,7 +20,21 @@ from pathlib import Path
 from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
 
 OOD_NAMES = {"europarl": "Europarl", "europarl-lc": "Europarl (lower-cased, tokenised)",
-             "jrc-acquis": "JRC-Acquis (law)"}
+             "jrc-acquis": "JRC-Acquis (law)", "un": "UN Parallel Corpus v1.0 dev set"}
+# Out-of-domain dev sets used only for scoring, with the credit their terms ask for.
+OOD_CREDITS = {
+    "un": " The United Nations Parallel Corpus v1.0 (Ziemski, Junczys-Dowmunt and Pouliquen, LREC 2016), made "
+          "available by the United Nations without warranty of any kind; its Chinese side arrived word-segmented, "
+          "and the spaces beside Chinese characters are removed before scoring.",
+}
+# What each extra training corpus is and its terms, for the card's data section.
+EXTRA_SOURCES = {
+    "europarl-sample-train": "a sample of Europarl's train split (European Parliament proceedings, "
+                             "statmt.org/europarl; licence: none stated by its source)",
+    "jrc-acquis-test": "the law domain's test file of the German–English multi-domain set (JRC-Acquis, EU "
+                       "legislation; Steinberger et al., LREC 2006; © European Union, reuse authorised with the "
+                       "source acknowledged)",
+}
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
 WARM_START = re.compile(r"^warm start from .* at step (\d+) epoch (\d+); before it (\{.*\})$")
@@ -86,6 +100,33 @@ def training_summary(log_path: Path) -> dict:
     return summary
 
 
+def unknown_share(encoded: list[list[int]], unk_id: int) -> tuple[float, float]:
+    """The share of tokens that are unknown, and the share of lines holding one."""
+    tokens = sum(len(line) for line in encoded)
+    unknown = sum(line.count(unk_id) for line in encoded)
+    lines = sum(1 for line in encoded if unk_id in line)
+    return unknown / max(tokens, 1), lines / max(len(encoded), 1)
+
+
+def unknown_characters(cfg: dict) -> str:
+    """For a Chinese side, how much of the out-of-domain text falls outside the vocabulary (those characters are
+    unknown to the model: dropped from its input, never written in its output)."""
+    side = "src" if cfg["src_lang"] == "zh" else "tgt" if cfg["tgt_lang"] == "zh" else None
+    ood = cfg.get("ood_dev", {}).get("name")
+    path = work_dir(cfg) / f"{ood}.{side}" if side and ood else None
+    if not path or not path.exists():
+        return ""
+    import sentencepiece as spm  # only Chinese cards need it
+
+    sp = spm.SentencePieceProcessor(model_file=str(work_dir(cfg) / "tokenizer" / "spm.model"))
+    tokens, lines = unknown_share([sp.encode(x) for x in path.read_text(encoding="utf-8").splitlines()], sp.unk_id())
+    if not tokens:
+        return ""
+    return (f"{100 * tokens:.1f}% of the Chinese tokens of the {OOD_NAMES.get(ood, ood)} sample, in "
+            f"{100 * lines:.0f}% of its sentences, are characters Tatoeba never uses; the model drops them from "
+            "its input and cannot write them.")
+
+
 def cell(entry: dict | None) -> str:
     return f"{entry['bleu']:.2f} / {entry['chrf']:.2f}" if entry and "bleu" in entry else "—"
 
@@ -106,6 +147,9 @@ def render(cfg: dict, model_dir: Path) -> str:
     onnx_bytes = sum(path.stat().st_size for path in onnx)
     ood = cfg.get("ood_dev", {}).get("name", "")
     ood_name = OOD_NAMES.get(ood, ood.capitalize())
+    ood_credit = OOD_CREDITS.get(ood, "")
+    bleu_tokenizer = ("BLEU with sacreBLEU's `zh` tokenizer (one token per Chinese character)" if tgt == "zh"
+                      else "BLEU 13a")
     ood_case = (" Its references are lower-cased, so it is scored case-insensitively (output and references "
                 "lower-cased before BLEU and chrF).") if cfg.get("ood_dev", {}).get("lowercase") else ""
     corpus = Path(cfg["corpus"]["path"]).parent.name
@@ -114,10 +158,10 @@ def render(cfg: dict, model_dir: Path) -> str:
                   else "the start")
     extra = [(corpus, stats.get("extra_train", {}).get(corpus["name"], {})) for corpus in cfg.get("extra_train", [])]
     extra_lines = "".join(
-        f"\n- Also trained on the train split of `{Path(corpus['files'][src]).parent.name}` "
-        f"({numbers.get('train', 0):,} pairs, each seen {numbers.get('repeat', 1)}× per epoch, added after "
-        f"{when_added}): long, formal sentences, which Tatoeba lacks. Licence: none "
-        f"stated by its source (European Parliament proceedings, statmt.org/europarl). {numbers.get('held_out', 0):,} "
+        f"\n- Also trained on {EXTRA_SOURCES.get(corpus['name'], corpus['name'])} "
+        f"(`{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`; "
+        f"{numbers.get('train', 0):,} pairs, each seen {numbers.get('repeat', 1)}× per epoch, added after "
+        f"{when_added}): long, formal sentences, which Tatoeba lacks. {numbers.get('held_out', 0):,} "
         f"of its pairs are held out for choosing the checkpoint; none of its sentences occurs in any dev set."
         for corpus, numbers in extra
     )
@@ -184,12 +228,15 @@ def render(cfg: dict, model_dir: Path) -> str:
                   "every translation for its source's numbers and for the rare names of sources that capitalise names "
                   "(not German), and translate a sentence that lost one again with stand-ins; rare common words "
                   "stay a weakness.")
+    unknown = unknown_characters(cfg)
+    if unknown:
+        limits.append(f"- Its vocabulary holds the characters of its training text only: {unknown}")
     catalog_path = model_dir.parent / "catalog.json"
     entry = next((m for m in json.loads(catalog_path.read_text(encoding="utf-8"))["models"]
                   if m["id"] == model_dir.name), {}) if catalog_path.exists() else {}
     if entry.get("splitSentencesOverWords"):
         limits.append(f"- The app and the CLI translate a sentence of more than {entry['splitSentencesOverWords']} words "
-                      "clause by clause (split after , ; :; catalog field `splitSentencesOverWords`), which this "
+                      "clause by clause (split after , ; : and their full-width forms; catalog field `splitSentencesOverWords`), which this "
                       "short-sentence model handles better than one long sentence; the shipped scores above include it.")
 
     return f"""# lexlet-{pair} — {LANGUAGE_NAMES[src]} → {LANGUAGE_NAMES[tgt]} (preview)
@@ -205,7 +252,7 @@ sentences; see the scores and limits below.
 - Split: NFC-normalised, duplicates and bad length ratios removed; pairs grouped into connected components over
   shared source or target sentences and whole components assigned to dev, so no dev sentence on either side
   occurs in training. Train {stats['train']:,} pairs, dev {stats['dev']:,}. Out-of-domain dev: the
-  {stats['ood_dev']:,}-pair {ood_name} sample.{ood_case}{extra_lines}
+  {stats['ood_dev']:,}-pair {ood_name} sample.{ood_credit}{ood_case}{extra_lines}
 - Model weights: Apache-2.0.
 
 ## Architecture
@@ -223,7 +270,7 @@ AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_st
 tokens) in {hours:.1f} hours of wall time over {train['segments']} runs, each resuming the last checkpoint, on a shared
 2-core machine.{warm} The shipped weights are {shipped_weights}.
 
-## Scores (BLEU 13a / chrF2, the project's sacreBLEU-compatible scorer)
+## Scores ({bleu_tokenizer} / chrF2, the project's sacreBLEU-compatible scorer)
 | set | fp32 greedy | fp32 beam 4 | shipped int8 greedy | shipped int8 beam 4 | Apertium |
 |---|---|---|---|---|---|
 {chr(10).join(rows)}

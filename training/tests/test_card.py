@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from lexlet_mt.card import training_summary
+from lexlet_mt.card import training_summary, unknown_share
 
 
 def test_training_summary_adds_up_resumed_runs(tmp_path: Path) -> None:
@@ -67,3 +67,8 @@ def test_summary_lists_cooldowns_of_this_run_and_those_before_a_warm_start(tmp_p
         encoding="utf-8",
     )
     assert training_summary(log)["cooldowns"] == [[50, 100], [100, 140]]
+
+
+def test_unknown_share_counts_tokens_and_the_lines_that_hold_one() -> None:
+    assert unknown_share([[5, 2, 7], [5, 6], [2, 2, 9, 1]], unk_id=2) == (3 / 9, 2 / 3)
+    assert unknown_share([], unk_id=2) == (0.0, 0.0)
