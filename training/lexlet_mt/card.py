@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
+from .metrics import bleu_tokenizer
+from .tokenizer import load_sentencepiece
 
 OOD_NAMES = {"europarl": "Europarl", "europarl-lc": "Europarl (lower-cased, tokenised)",
              "jrc-acquis": "JRC-Acquis (law)", "un": "UN Parallel Corpus v1.0 dev set"}
@@ -31,9 +33,6 @@ OOD_CREDITS = {
 EXTRA_SOURCES = {
     "europarl-sample-train": "a sample of Europarl's train split (European Parliament proceedings, "
                              "statmt.org/europarl; licence: none stated by its source)",
-    "jrc-acquis-test": "the law domain's test file of the German–English multi-domain set (JRC-Acquis, EU "
-                       "legislation; Steinberger et al., LREC 2006; © European Union, reuse authorised with the "
-                       "source acknowledged)",
 }
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
@@ -116,9 +115,7 @@ def unknown_characters(cfg: dict) -> str:
     path = work_dir(cfg) / f"{ood}.{side}" if side and ood else None
     if not path or not path.exists():
         return ""
-    import sentencepiece as spm  # only Chinese cards need it
-
-    sp = spm.SentencePieceProcessor(model_file=str(work_dir(cfg) / "tokenizer" / "spm.model"))
+    sp = load_sentencepiece(cfg)
     tokens, lines = unknown_share([sp.encode(x) for x in path.read_text(encoding="utf-8").splitlines()], sp.unk_id())
     if not tokens:
         return ""
@@ -148,8 +145,8 @@ def render(cfg: dict, model_dir: Path) -> str:
     ood = cfg.get("ood_dev", {}).get("name", "")
     ood_name = OOD_NAMES.get(ood, ood.capitalize())
     ood_credit = OOD_CREDITS.get(ood, "")
-    bleu_tokenizer = ("BLEU with sacreBLEU's `zh` tokenizer (one token per Chinese character)" if tgt == "zh"
-                      else "BLEU 13a")
+    bleu_name = ("BLEU with sacreBLEU's `zh` tokenizer (one token per Chinese character)"
+                 if bleu_tokenizer(tgt) == "zh" else "BLEU 13a")
     ood_case = (" Its references are lower-cased, so it is scored case-insensitively (output and references "
                 "lower-cased before BLEU and chrF).") if cfg.get("ood_dev", {}).get("lowercase") else ""
     corpus = Path(cfg["corpus"]["path"]).parent.name
@@ -270,7 +267,7 @@ AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_st
 tokens) in {hours:.1f} hours of wall time over {train['segments']} runs, each resuming the last checkpoint, on a shared
 2-core machine.{warm} The shipped weights are {shipped_weights}.
 
-## Scores ({bleu_tokenizer} / chrF2, the project's sacreBLEU-compatible scorer)
+## Scores ({bleu_name} / chrF2, the project's sacreBLEU-compatible scorer)
 | set | fp32 greedy | fp32 beam 4 | shipped int8 greedy | shipped int8 beam 4 | Apertium |
 |---|---|---|---|---|---|
 {chr(10).join(rows)}
