@@ -17,7 +17,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
+from .config import TRAINING_ROOT, load_config, resolve, runs_dir, work_dir
 from .metrics import bleu_tokenizer
 from .tokenizer import load_sentencepiece
 
@@ -33,6 +33,14 @@ OOD_CREDITS = {
 EXTRA_SOURCES = {
     "europarl-sample-train": "a sample of Europarl's train split (European Parliament proceedings, "
                              "statmt.org/europarl; licence: none stated by its source)",
+}
+# The monolingual sources of a synthetic corpus (`lexlet_mt.synthetic`), with their terms.
+SYNTHETIC_SOURCES = {
+    "un-v1.0-devset": "the UN Parallel Corpus v1.0 dev set (Ziemski, Junczys-Dowmunt and Pouliquen, LREC 2016; "
+                      "made available by the United Nations without warranty of any kind)",
+    "jrc-acquis-dev": "the JRC-Acquis law-domain dev set (EU legislation; terms: "
+                      "ec.europa.eu/jrc/en/language-technologies/jrc-acquis)",
+    "cuad-contracts": "CUAD v1's contracts (The Atticus Project, CC BY 4.0)",
 }
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
@@ -124,6 +132,25 @@ def unknown_characters(cfg: dict) -> str:
             "its input and cannot write them.")
 
 
+def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
+    """The data-section line of a synthetic corpus, from the record `lexlet_mt.synthetic` wrote beside it."""
+    block = corpus["synthetic"]
+    record = json.loads(resolve(corpus["files"][block["from"]]).with_suffix(".json").read_text(encoding="utf-8"))
+    sources = ", ".join(f"{taken['taken']:,} from {SYNTHETIC_SOURCES.get(name, name)}"
+                        for name, taken in record["sources"].items())
+    made, real = LANGUAGE_NAMES[block["to"]], LANGUAGE_NAMES[block["from"]]
+    role = (f"The machine-made {made} is the input and the human {real} the output, as in back-translation."
+            if src == block["to"] else
+            "The output side is machine-made: the model learns Apertium's formal vocabulary, and some of its mistakes.")
+    added = f"step {corpus['added_at_step']:,}" if "added_at_step" in corpus else "the start"
+    system = record["system"].replace("\n", ", ")
+    return (f"\n- Also trained on {numbers.get('train', 0):,} synthetic formal pairs "
+            f"(`{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`, `lexlet_mt.synthetic`; "
+            f"each seen {numbers.get('repeat', 1)}× per epoch, added at {added}): {real} sentences, {sources}; "
+            f"their {made} made by Apertium (`{record['command']}`; {system}). {role} "
+            "None of its sentences occurs in any dev set.")
+
+
 def cell(entry: dict | None) -> str:
     return f"{entry['bleu']:.2f} / {entry['chrf']:.2f}" if entry and "bleu" in entry else "—"
 
@@ -155,17 +182,21 @@ def render(cfg: dict, model_dir: Path) -> str:
                   else "the start")
     extra = [(corpus, stats.get("extra_train", {}).get(corpus["name"], {})) for corpus in cfg.get("extra_train", [])]
     extra_lines = "".join(
-        f"\n- Also trained on {EXTRA_SOURCES.get(corpus['name'], corpus['name'])} "
-        f"(`{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`; "
+        synthetic_line(corpus, numbers, src) if "synthetic" in corpus else
+        f"\n- Also trained on `{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`, "
+        f"{EXTRA_SOURCES.get(corpus['name'], corpus['name'])}: "
         f"{numbers.get('train', 0):,} pairs, each seen {numbers.get('repeat', 1)}× per epoch, added after "
-        f"{when_added}): long, formal sentences, which Tatoeba lacks. {numbers.get('held_out', 0):,} "
+        f"{when_added}; long, formal sentences, which Tatoeba lacks. {numbers.get('held_out', 0):,} "
         f"of its pairs are held out for choosing the checkpoint; none of its sentences occurs in any dev set."
         for corpus, numbers in extra
     )
+    synthetic_command = (f"\n/usr/bin/python3 -m lexlet_mt.synthetic --config {pair}   # needs apertium apertium-eng-spa"
+                         if any("synthetic" in corpus for corpus, _ in extra) else "")
+    held_out = [corpus for corpus, numbers in extra if numbers.get("held_out")]
     selection = (
         "the best mean chrF over a 500-sentence Tatoeba dev subset and the held-out slice of "
-        + ", ".join(f"`{Path(corpus['files'][src]).parent.name}`" for corpus, _ in extra)
-        if extra
+        + ", ".join(f"`{Path(corpus['files'][src]).parent.name}`" for corpus in held_out)
+        if held_out
         else "the best chrF on a 500-sentence dev subset"
     )
 
@@ -176,6 +207,10 @@ def render(cfg: dict, model_dir: Path) -> str:
         if averaged
         else f"the checkpoint with {selection}"
     )
+    shipped_step = averaged[-1] if averaged else fp32_report.get("checkpoint_step") or train.get("steps", 0)
+    if not averaged and shipped_step < train.get("steps", 0):
+        shipped_weights += (f" (step {shipped_step:,}; the {train['steps'] - shipped_step:,} steps after it, "
+                            "a cooldown included, did not beat it)")
     cooldowns = "".join(
         f"; over steps {start:,}–{end:,} the learning rate decayed linearly to zero (`--cooldown-steps {end - start}`)"
         for start, end in train.get("cooldowns", [])
@@ -191,7 +226,7 @@ def render(cfg: dict, model_dir: Path) -> str:
         f"\n# without runs/{pair}/last.pt, continue training from this folder's weights "
         f"(this model itself continued from those shipped at step {train['warm_start_at']:,}):\n"
         f"/usr/bin/python3 -m lexlet_mt.warm_start --config {pair} --model-dir ../public/models/lexlet-{pair} "
-        f"--step {train.get('steps', 0)} --epoch {math.ceil(train.get('epochs', 0))}"
+        f"--step {shipped_step} --epoch {math.ceil(train.get('epochs', 0))}"
         if train.get("warm_start_at")
         else ""
     )
@@ -281,7 +316,7 @@ split: BLEU {dev_beam.get('bleu', 0):.2f}, chrF {dev_beam.get('chrf', 0):.2f}.
 
 ## Reproduce
 ```sh
-cd training
+cd training{synthetic_command}
 /usr/bin/python3 -m lexlet_mt.data --config {pair}
 /usr/bin/python3 -m lexlet_mt.tokenizer --config {pair}{warm_command}
 nice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --max-minutes 130   # repeat to resume{cooldown_commands}

@@ -16,6 +16,11 @@ def load_config(pair_or_path: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def resolve(path: str) -> Path:
+    """A config path: absolute, or relative to training/ (e.g. a corpus that an earlier stage writes under work/)."""
+    return Path(path) if Path(path).is_absolute() else TRAINING_ROOT / path
+
+
 def work_dir(cfg: dict) -> Path:
     return TRAINING_ROOT / "work" / cfg["pair"]
 

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .config import load_config, work_dir, write_lines
+from .config import load_config, resolve, work_dir, write_lines
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -131,8 +131,12 @@ def read_ood(ood: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
 
 
 def read_aligned(files: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
-    src = [normalize(x) for x in Path(files[src_lang]).read_text(encoding="utf-8").splitlines()]
-    tgt = [normalize(x) for x in Path(files[tgt_lang]).read_text(encoding="utf-8").splitlines()]
+    src_path, tgt_path = resolve(files[src_lang]), resolve(files[tgt_lang])
+    for path in (src_path, tgt_path):
+        if not path.exists():
+            raise SystemExit(f"{path} is missing: a synthetic corpus is written by lexlet_mt.synthetic first")
+    src = [normalize(x) for x in src_path.read_text(encoding="utf-8").splitlines()]
+    tgt = [normalize(x) for x in tgt_path.read_text(encoding="utf-8").splitlines()]
     if len(src) != len(tgt):
         raise ValueError(f"{files[src_lang]} and {files[tgt_lang]} are not line-aligned ({len(src)} vs {len(tgt)})")
     return list(zip(src, tgt))

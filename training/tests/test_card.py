@@ -72,3 +72,18 @@ def test_summary_lists_cooldowns_of_this_run_and_those_before_a_warm_start(tmp_p
 def test_unknown_share_counts_tokens_and_the_lines_that_hold_one() -> None:
     assert unknown_share([[5, 2, 7], [5, 6], [2, 2, 9, 1]], unk_id=2) == (3 / 9, 2 / 3)
     assert unknown_share([], unk_id=2) == (0.0, 0.0)
+
+
+def test_a_synthetic_corpus_is_credited_by_source_and_its_direction_is_said(tmp_path: Path) -> None:
+    from lexlet_mt.card import synthetic_line
+
+    (tmp_path / "formal.json").write_text(
+        '{"sources": {"cuad-contracts": {"prose_sentences": 9, "taken": 5}}, "pairs": 5, '
+        '"command": "apertium -u eng-spa", "system": "apertium 3.8.3\\napertium-eng-spa 0.8.1"}', encoding="utf-8")
+    corpus = {"name": "formal", "added_at_step": 6493, "synthetic": {"from": "en", "to": "es"},
+              "files": {"en": str(tmp_path / "formal.en"), "es": str(tmp_path / "formal.es")}}
+    back = synthetic_line(corpus, {"train": 5, "repeat": 1}, src="es")
+    assert "sentences, 5 from CUAD v1's contracts (The Atticus Project, CC BY 4.0);" in back
+    assert "apertium 3.8.3, apertium-eng-spa 0.8.1" in back and "added at step 6,493" in back
+    assert "back-translation" in back
+    assert "machine-made: the model learns" in synthetic_line(corpus, {"train": 5}, src="en")

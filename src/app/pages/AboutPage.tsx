@@ -54,8 +54,13 @@ export function AboutPage() {
           Europarl
         </a>{' '}
         (proceedings of the European Parliament; Koehn, &quot;Europarl: A Parallel Corpus for Statistical
-        Machine Translation&quot;, MT Summit 2005). The data contains errors, and so can the translations made
-        from it.
+        Machine Translation&quot;, MT Summit 2005) and from formal English sentences (the United Nations
+        Parallel Corpus v1.0 dev set, made available by the United Nations without warranty of any kind; the
+        JRC-Acquis dev set of EU legislation; the contracts of CUAD v1, below) paired with Spanish made by the{' '}
+        <a href="https://www.apertium.org" rel="noreferrer">
+          Apertium
+        </a>{' '}
+        rule-based translator. The data contains errors, and so can the translations made from it.
       </p>
       <p data-testid="legal-data-attribution">
         The contract clause model is trained on{' '}

@@ -1,0 +1,126 @@
+"""Stage 1b: synthetic formal-register pairs, real monolingual text translated by a rule-based system.
+
+Usage (from training/):  /usr/bin/python3 -m lexlet_mt.synthetic --config es-en
+
+Tatoeba is everyday speech, and the only formal Spanish parallel text here is the 2,048-pair Europarl
+sample. English formal text is plentiful (UN and JRC-Acquis dev sets, CUAD's contracts), so each
+`extra_train` corpus with a `synthetic` block is built from it: sentences are taken from the configured
+sources, filtered, and translated by the configured command (Apertium, `apertium -u eng-spa`, line by
+line). For es→en the machine-made side is the source and the human English the target, as in
+back-translation; for en→es it teaches the rule-based system's formal vocabulary. The corpus is written to
+the `files` of its `extra_train` entry, and `lexlet_mt.data` then treats it like any other corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+from pathlib import Path
+
+from .config import load_config, resolve, write_lines
+from .data import normalize
+
+# A sentence ends at . ; ? or ! before a capital, an opening bracket or a quote; contracts wrap lines inside
+# paragraphs, so paragraphs (blank-line separated) are joined before splitting.
+_SENTENCE_END = re.compile(r"(?<=[.;?!])\s+(?=[A-Z(\"“])")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def sentences_of_text(text: str) -> list[str]:
+    out = []
+    for paragraph in _PARAGRAPH.split(text):
+        out.extend(normalize(s) for s in _SENTENCE_END.split(normalize(paragraph)))
+    return [s for s in out if s]
+
+
+def is_prose(sentence: str, min_words: int, max_words: int) -> bool:
+    """A sentence worth translating: of the configured length, mostly letters, not a heading in capitals,
+    and ending like a sentence (contracts are full of table rows, signatures and page furniture)."""
+    words = sentence.split()
+    if not min_words <= len(words) <= max_words or sentence[-1] not in ".;?!":
+        return False
+    letters = _LETTER.findall(sentence)
+    if len(letters) < 0.6 * len(sentence.replace(" ", "")):
+        return False
+    return sum(c.isupper() for c in letters) <= 0.3 * len(letters)
+
+
+def read_source(source: dict) -> list[str]:
+    path = Path(source["path"])
+    if source["kind"] == "lines":
+        return [normalize(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if source["kind"] == "text_dir":
+        return [s for file in sorted(path.glob("*.txt")) for s in sentences_of_text(file.read_text(encoding="utf-8"))]
+    raise ValueError(f"unknown source kind {source['kind']!r} (expected 'lines' or 'text_dir')")
+
+
+def select_sentences(block: dict, seed: int) -> tuple[list[str], dict]:
+    """Each source's prose sentences, deduplicated across sources, at most `max_sentences` of each, shuffled
+    with the config's seed so that a rerun picks the same ones."""
+    seen: set[str] = set()
+    chosen: list[str] = []
+    stats = {}
+    min_words, max_words = block["words"]
+    for source in block["sources"]:
+        candidates = []
+        for sentence in read_source(source):
+            if sentence not in seen and is_prose(sentence, min_words, max_words):
+                seen.add(sentence)
+                candidates.append(sentence)
+        random.Random(seed).shuffle(candidates)
+        taken = candidates[: source.get("max_sentences") or None]
+        chosen.extend(taken)
+        stats[source["name"]] = {"prose_sentences": len(candidates), "taken": len(taken)}
+    return chosen, stats
+
+
+def translate(lines: list[str], command: list[str]) -> list[str]:
+    result = subprocess.run(command, input="".join(line + "\n" for line in lines), capture_output=True,
+                            text=True, encoding="utf-8", check=True)
+    out = result.stdout.split("\n")[: len(lines)]
+    if len(out) != len(lines) or any(not line.strip() for line in out):
+        raise RuntimeError(f"{' '.join(command)} returned {len(out)} lines for {len(lines)}, or empty ones")
+    return [normalize(line) for line in out]
+
+
+def command_version(command: list[str]) -> str:
+    """The Debian package versions of the translating system, for the record (the corpus depends on them)."""
+    packages = ["apertium", "apertium-eng-spa"] if command[0] == "apertium" else [command[0]]
+    query = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}\\n", *packages],
+                           capture_output=True, text=True)
+    return query.stdout.strip()
+
+
+def build(corpus: dict, seed: int) -> dict:
+    block = corpus["synthetic"]
+    sentences, stats = select_sentences(block, seed)
+    made = translate(sentences, block["command"])
+    real, machine = block["from"], block["to"]
+    write_lines(resolve(corpus["files"][real]), sentences)
+    write_lines(resolve(corpus["files"][machine]), made)
+    return {"sources": stats, "pairs": len(sentences), "command": " ".join(block["command"]),
+            "system": command_version(block["command"])}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", required=True, help="pair name (es-en) or path to a config JSON")
+    args = parser.parse_args()
+    cfg = load_config(args.config)
+    built = {}
+    for corpus in cfg.get("extra_train", []):
+        if "synthetic" in corpus:
+            built[corpus["name"]] = build(corpus, cfg["data"]["seed"])
+            stats_path = resolve(corpus["files"][corpus["synthetic"]["from"]]).with_suffix(".json")
+            stats_path.write_text(json.dumps(built[corpus["name"]], indent=2) + "\n", encoding="utf-8")
+    if not built:
+        raise SystemExit(f"{args.config}: no extra_train corpus has a 'synthetic' block")
+    print(json.dumps(built, indent=2))
+
+
+if __name__ == "__main__":
+    main()
