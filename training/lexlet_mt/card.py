@@ -17,8 +17,9 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from .config import TRAINING_ROOT, load_config, resolve, runs_dir, work_dir
+from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
 from .metrics import bleu_tokenizer
+from .synthetic import corpus_record_path
 from .tokenizer import load_sentencepiece
 
 OOD_NAMES = {"europarl": "Europarl", "europarl-lc": "Europarl (lower-cased, tokenised)",
@@ -135,7 +136,7 @@ def unknown_characters(cfg: dict) -> str:
 def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
     """The data-section line of a synthetic corpus, from the record `lexlet_mt.synthetic` wrote beside it."""
     block = corpus["synthetic"]
-    record = json.loads(resolve(corpus["files"][block["from"]]).with_suffix(".json").read_text(encoding="utf-8"))
+    record = json.loads(corpus_record_path(corpus).read_text(encoding="utf-8"))
     sources = ", ".join(f"{taken['taken']:,} from {SYNTHETIC_SOURCES.get(name, name)}"
                         for name, taken in record["sources"].items())
     made, real = LANGUAGE_NAMES[block["to"]], LANGUAGE_NAMES[block["from"]]

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .config import load_config, resolve, work_dir, write_lines
+from .config import TRAINING_ROOT, load_config, resolve, work_dir, write_lines
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -134,7 +134,8 @@ def read_aligned(files: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, s
     src_path, tgt_path = resolve(files[src_lang]), resolve(files[tgt_lang])
     for path in (src_path, tgt_path):
         if not path.exists():
-            raise SystemExit(f"{path} is missing: a synthetic corpus is written by lexlet_mt.synthetic first")
+            hint = ": an earlier stage (lexlet_mt.synthetic) writes it" if path.is_relative_to(TRAINING_ROOT) else ""
+            raise SystemExit(f"{path} is missing{hint}")
     src = [normalize(x) for x in src_path.read_text(encoding="utf-8").splitlines()]
     tgt = [normalize(x) for x in tgt_path.read_text(encoding="utf-8").splitlines()]
     if len(src) != len(tgt):

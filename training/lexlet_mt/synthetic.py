@@ -1,4 +1,4 @@
-"""Stage 1b: synthetic formal-register pairs, real monolingual text translated by a rule-based system.
+"""Stage 1a: synthetic formal-register pairs, real monolingual text translated by a rule-based system.
 
 Usage (from training/):  /usr/bin/python3 -m lexlet_mt.synthetic --config es-en
 
@@ -95,6 +95,11 @@ def command_version(command: list[str]) -> str:
     return query.stdout.strip()
 
 
+def corpus_record_path(corpus: dict) -> Path:
+    """Where the corpus's record (sources, counts, system versions) lies: beside its real-text file."""
+    return resolve(corpus["files"][corpus["synthetic"]["from"]]).with_suffix(".json")
+
+
 def build(corpus: dict, seed: int) -> dict:
     block = corpus["synthetic"]
     sentences, stats = select_sentences(block, seed)
@@ -114,9 +119,8 @@ def main() -> None:
     built = {}
     for corpus in cfg.get("extra_train", []):
         if "synthetic" in corpus:
-            built[corpus["name"]] = build(corpus, cfg["data"]["seed"])
-            stats_path = resolve(corpus["files"][corpus["synthetic"]["from"]]).with_suffix(".json")
-            stats_path.write_text(json.dumps(built[corpus["name"]], indent=2) + "\n", encoding="utf-8")
+            record = built[corpus["name"]] = build(corpus, cfg["data"]["seed"])
+            corpus_record_path(corpus).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     if not built:
         raise SystemExit(f"{args.config}: no extra_train corpus has a 'synthetic' block")
     print(json.dumps(built, indent=2))
