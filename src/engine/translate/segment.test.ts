@@ -231,6 +231,15 @@ describe('fitClause', () => {
     );
   });
 
+  it("keeps one clause mark when the model copied the source's and added a full stop", () => {
+    const clause: Piece = { kind: 'sentence', text: 'En 1999, reclutó a Turquía,', clause: 'first' };
+    expect(fitClause(clause, 'In 1999, it recruited Turkey,.')).toBe('In 1999, it recruited Turkey,');
+    expect(fitClause({ ...clause, text: 'y además;' }, 'and also, .')).toBe('and also;');
+    expect(fitClause({ ...clause, text: '委员会在星期二举行会议，' }, 'The committee met,.', 'en')).toBe(
+      'The committee met,',
+    );
+  });
+
   it('drops the full stop a model adds to a clause cut after a word', () => {
     expect(fitClause({ kind: 'sentence', text: 'Questions to', clause: 'first' }, 'Preguntas a.')).toBe(
       'Preguntas a',

@@ -212,6 +212,7 @@ export function segmentText(text: string, locale?: string, options: SegmentOptio
 }
 
 const CLAUSE_END = /[,;:，；：]$/u;
+const TRAILING_CLAUSE_MARK = /\s*[,;:，；：]\s*$/u;
 const SENTENCE_END = /(?<![.!?。！？])[.!?。！？]$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 /** Chinese, Japanese, Arabic...: letters without case, which say nothing about a name. */
@@ -229,7 +230,9 @@ export function fitClause(piece: Piece, translation: string, targetLocale?: stri
   if (piece.kind !== 'sentence' || !piece.clause) return translation;
   let fitted = translation;
   const mark = CLAUSE_END.exec(piece.text)?.[0];
-  if (mark && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1) + clauseMark(mark, targetLocale);
+  // A model shown a clause that ends in a comma often copies it and then adds its full stop (",.").
+  if (mark && SENTENCE_END.test(fitted))
+    fitted = fitted.slice(0, -1).replace(TRAILING_CLAUSE_MARK, '') + clauseMark(mark, targetLocale);
   else if (ENDS_IN_WORD.test(piece.text) && SENTENCE_END.test(fitted)) fitted = fitted.slice(0, -1);
   const word = FIRST_WORD.exec(fitted)?.[0];
   // English "I" (and "I'm", "I've") is capitalised anywhere in a sentence. After a caseless source's clause mark
