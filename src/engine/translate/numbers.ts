@@ -7,6 +7,8 @@
 /** Digit runs with their separators: "1,250.50", "10:30", "2024-05-01". */
 export const NUMBER_PATTERN = /\p{Nd}+(?:[.,:/-]\p{Nd}+)*/gu;
 const SEPARATORS = /[.,:/-]/gu;
+/** A number with the short unit or suffix written onto it ("2,16mt", "10km", "5th", "1990s"), which goes with it. */
+export const NUMBER_WITH_UNIT = /\p{Nd}+(?:[.,:/-]\p{Nd}+)*(?:\p{L}{1,3}(?!\p{L}))?/gu;
 
 /**
  * The numbers of a text as their digit groups, sorted: a translation must carry the same ones. Which separator

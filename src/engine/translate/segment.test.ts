@@ -126,12 +126,50 @@ describe('cutAroundNumbers', () => {
       { kind: 'keep', text: '2024-05-01' },
       { kind: 'keep', text: '.' },
     ]);
+    const units = 'Output fell by over 14 %, from 2,16mt to 1,85mt.';
+    const unitPieces = cutAroundNumbers({ kind: 'sentence', text: units });
+    expect(joined(unitPieces)).toBe(units);
+    expect(unitPieces.filter((piece) => piece.kind !== 'space')).toEqual([
+      { kind: 'sentence', text: 'Output fell by over', clause: 'first' },
+      { kind: 'keep', text: '14' },
+      { kind: 'keep', text: '%,' },
+      { kind: 'sentence', text: 'from', clause: 'next' },
+      { kind: 'keep', text: '2,16mt' },
+      { kind: 'sentence', text: 'to', clause: 'next' },
+      { kind: 'keep', text: '1,85mt' },
+      { kind: 'keep', text: '.' },
+    ]);
     const next = cutAroundNumbers({ kind: 'sentence', text: 'and 3 more', clause: 'next' });
     expect(
       next
         .filter((piece) => piece.kind === 'sentence')
         .map((piece) => piece.kind === 'sentence' && piece.clause),
     ).toEqual(['next', 'next']);
+  });
+});
+
+describe('punctuation next to a kept number or address', () => {
+  it('stays with it instead of going to the model', () => {
+    const text = '(6) Whereas the price ($5) was cut, see www.example.org/a).';
+    const pieces = cutAroundNumbers({ kind: 'sentence', text });
+    expect(joined(pieces)).toBe(text);
+    expect(sentences(pieces)).toEqual(['Whereas the price', 'was cut, see www.example.org/a).']);
+    expect(pieces.filter((piece) => piece.kind === 'keep').map((piece) => piece.text)).toEqual([
+      '(',
+      '6',
+      ')',
+      '($',
+      '5',
+      ')',
+    ]);
+    const address = 'Write to me (see https://example.org/form), then wait.';
+    const addressPieces = segmentText(address, 'en');
+    expect(joined(addressPieces)).toBe(address);
+    expect(sentences(addressPieces)).toEqual(['Write to me (see', 'then wait.']);
+    expect(addressPieces.filter((piece) => piece.kind === 'keep').map((piece) => piece.text)).toEqual([
+      'https://example.org/form',
+      '),',
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { NUMBER_PATTERN } from './numbers';
+import { NUMBER_WITH_UNIT } from './numbers';
 import { clauseMark } from './script';
 
 /**
@@ -115,6 +115,13 @@ export interface SegmentOptions {
 type Part = { kind: 'text'; text: string } | Exclude<Piece, { kind: 'sentence' }>;
 
 /**
+ * Punctuation and symbols next to a kept match (", " ") " "%" after it, "(" "$" before it) stay with it: a model
+ * shown ") Whereas such" or "%, from" as a clause drops the bracket or repeats the symbol.
+ */
+const GLUED_AFTER = /^[)\]}%‰°’”"'.,;:!?/-]+/u;
+const GLUED_BEFORE = /[([{$€£¥#‘“"'/-]+$/u;
+
+/**
  * `text` cut around every match of `patterns`: the matches come back as `keep` pieces, the text between them as
  * `text` parts, and the whitespace at each cut as `space`, so joining the parts gives `text` back.
  */
@@ -125,22 +132,30 @@ function cutAround(text: string, patterns: readonly RegExp[]): Part[] {
     )
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const parts: Part[] = [];
-  const pushText = (chunk: string) => {
-    const [before, core, after] = splitEdges(chunk);
+  const pushText = (chunk: string, afterKeep: boolean, beforeKeep: boolean) => {
+    const [before, middle, after] = splitEdges(chunk);
+    const leading = afterKeep ? (GLUED_AFTER.exec(middle)?.[0] ?? '') : '';
+    const rest = middle.slice(leading.length);
+    const trailing = beforeKeep && !after ? (GLUED_BEFORE.exec(rest)?.[0] ?? '') : '';
+    const [gap, core, tail] = splitEdges(rest.slice(0, rest.length - trailing.length));
     if (before) parts.push({ kind: 'space', text: before });
+    if (leading) parts.push({ kind: 'keep', text: leading });
+    if (gap) parts.push({ kind: 'space', text: gap });
     if (core) parts.push({ kind: 'text', text: core });
+    if (tail) parts.push({ kind: 'space', text: tail });
+    if (trailing) parts.push({ kind: 'keep', text: trailing });
     if (after) parts.push({ kind: 'space', text: after });
   };
   let from = 0;
   for (const { start, end } of matches) {
     if (start < from) continue; // inside an earlier match (an e-mail address inside a URL)
-    pushText(text.slice(from, start));
+    pushText(text.slice(from, start), from > 0, true);
     // A sentence's full stop right after a URL is punctuation, not part of the address.
     const trimmed = text.slice(start, end).replace(/[.,;:!?)]+$/u, '');
     parts.push({ kind: 'keep', text: trimmed });
     from = start + trimmed.length;
   }
-  pushText(text.slice(from));
+  pushText(text.slice(from), from > 0, false);
   return parts;
 }
 
@@ -189,7 +204,7 @@ function pushParts(pieces: Piece[], parts: readonly Part[], position?: 'first' |
  */
 export function cutAroundNumbers(piece: Extract<Piece, { kind: 'sentence' }>): Piece[] {
   const pieces: Piece[] = [];
-  pushParts(pieces, cutAround(piece.text, [NUMBER_PATTERN]), piece.clause ?? 'first');
+  pushParts(pieces, cutAround(piece.text, [NUMBER_WITH_UNIT]), piece.clause ?? 'first');
   return pieces;
 }
 
