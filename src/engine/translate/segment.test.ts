@@ -4,6 +4,7 @@ import {
   cutAroundNumbers,
   fitClause,
   isUntranslatable,
+  openerSpans,
   segmentText,
   type Piece,
 } from './segment';
@@ -185,6 +186,33 @@ describe('clauses of long sentences', () => {
         after: ' ',
       },
       { text: 'it covers one year only.', after: '' },
+    ]);
+  });
+
+  it('cuts a long clause without commas before a clause opener of its language, each part at least six words', () => {
+    const english = 'The committee will review the proposal next week and publish its findings in March.';
+    expect(openerSpans(english, 'en', 12)).toEqual([
+      { text: 'The committee will review the proposal next week', after: ' ' },
+      { text: 'and publish its findings in March.', after: '' },
+    ]);
+    const spanish =
+      'El comité revisará la propuesta la próxima semana y publicará sus conclusiones en marzo.';
+    expect(openerSpans(spanish, 'es-ES', 12).map((span) => span.text)).toEqual([
+      'El comité revisará la propuesta la próxima semana',
+      'y publicará sus conclusiones en marzo.',
+    ]);
+    const shortTail = 'Cats and dogs sleep all day long in the sun and the rain today.';
+    expect(openerSpans(shortTail, 'en', 12)).toEqual([{ text: shortTail, after: '' }]);
+    expect(openerSpans('We stay home and read a good book together.', 'en', 12)).toHaveLength(1);
+    expect(openerSpans(english, 'ja', 12)).toHaveLength(1);
+
+    const text = `Hello. ${english}`;
+    const pieces = segmentText(text, 'en', { splitSentencesOverWords: 12 });
+    expect(joined(pieces)).toBe(text);
+    expect(sentences(pieces)).toEqual([
+      'Hello.',
+      'The committee will review the proposal next week',
+      'and publish its findings in March.',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { NUMBER_WITH_UNIT } from './numbers';
+import { clauseOpenerPattern } from './conjunctions';
 import { clauseMark } from './script';
 
 /**
@@ -106,9 +107,36 @@ export function clauseSpans(sentence: string): { text: string; after: string }[]
   return clauses;
 }
 
+/**
+ * A clause of more than `limit` words cut before the clause openers of its language (conjunctions.ts), each
+ * part at least MIN_CLAUSE_WORDS words; the whitespace before each cut is kept with the part before it.
+ */
+export function openerSpans(
+  clause: string,
+  locale: string | undefined,
+  limit: number,
+): { text: string; after: string }[] {
+  const pattern = clauseOpenerPattern(locale);
+  if (!pattern || wordCount(clause) <= limit) return [{ text: clause, after: '' }];
+  const spans: { text: string; after: string }[] = [];
+  let from = 0;
+  for (const match of clause.matchAll(pattern)) {
+    const head = clause.slice(from, match.index);
+    const tail = clause.slice(match.index + match[0].length);
+    if (wordCount(head) >= MIN_CLAUSE_WORDS && wordCount(tail) >= MIN_CLAUSE_WORDS) {
+      spans.push({ text: head, after: match[0] });
+      from = match.index + match[0].length;
+    }
+  }
+  spans.push({ text: clause.slice(from), after: '' });
+  return spans;
+}
+
 export interface SegmentOptions {
   /** Sentences of more words than this are split into clauses (for models trained on short sentences). */
   splitSentencesOverWords?: number;
+  /** Source language, for the clause openers of a long sentence without commas. */
+  locale?: string;
 }
 
 /** A stretch of a sentence before it becomes pieces: text for the model, or what is kept or spaced. */
@@ -168,7 +196,12 @@ function pushSentence(pieces: Piece[], sentence: string, options: SegmentOptions
   const parts = cutAround(sentence, [URL_PATTERN, EMAIL_PATTERN]).flatMap((part): Part[] => {
     if (part.kind !== 'text') return [part];
     if (limit === undefined || wordCount(part.text) <= limit) return [part];
-    return clauseSpans(part.text).flatMap(({ text, after }): Part[] =>
+    const clauses = clauseSpans(part.text).flatMap(({ text, after }) => {
+      const spans = openerSpans(text, options.locale, limit);
+      (spans[spans.length - 1] as { after: string }).after = after;
+      return spans;
+    });
+    return clauses.flatMap(({ text, after }): Part[] =>
       after
         ? [
             { kind: 'text', text },
@@ -218,7 +251,7 @@ export function segmentText(text: string, locale?: string, options: SegmentOptio
     for (const segment of sentenceSpans(segmenter, content)) {
       const [before, sentence, after] = splitEdges(segment);
       pushSpace(pieces, before);
-      if (sentence) pushSentence(pieces, sentence, options);
+      if (sentence) pushSentence(pieces, sentence, { locale, ...options });
       pushSpace(pieces, after);
     }
     pushSpace(pieces, trailing);

@@ -1,0 +1,27 @@
+import { language } from './script';
+
+/**
+ * Words that open a clause of their own: conjunctions and relative words before which a long sentence with no
+ * comma can be cut for a model trained on short sentences ("…review the proposal next week | and publish its
+ * findings in March."). Only unambiguous openers: Spanish "que" or French "qui" start too many phrases that
+ * are not clauses.
+ */
+/** Alternatives separated by "|", matched lower case and as whole words. */
+const OPENERS: Record<string, string> = {
+  en: 'and|but|because|which|while|although|whereas|who|where|so that|in order to',
+  es: 'y|pero|porque|mientras|aunque|donde|cuando|ya que|para que|sino',
+  fr: 'et|mais|car|parce que|tandis que|alors que|bien que|lorsque|afin de|afin que|où',
+  de: 'und|aber|weil|während|obwohl|denn|sondern|damit|wobei',
+};
+
+const patterns = new Map<string, RegExp | undefined>();
+
+/** The whitespace before each clause opener of the language (lower case, followed by a space), or undefined. */
+export function clauseOpenerPattern(locale: string | undefined): RegExp | undefined {
+  const lang = language(locale);
+  if (!patterns.has(lang)) {
+    const words = OPENERS[lang];
+    patterns.set(lang, words ? new RegExp(`\\s+(?=(?:${words})\\s)`, 'gu') : undefined);
+  }
+  return patterns.get(lang);
+}
