@@ -34,6 +34,11 @@ OOD_CREDITS = {
 EXTRA_SOURCES = {
     "europarl-sample-train": "a sample of Europarl's train split (European Parliament proceedings, "
                              "statmt.org/europarl; licence: none stated by its source)",
+    "jrc-acquis-dev-rest": "the pairs of the JRC-Acquis law-domain dev set that are not in the out-of-domain dev "
+                           "sample (EU legislation; terms: ec.europa.eu/jrc/en/language-technologies/jrc-acquis)",
+    "un-devset-rest": "the pairs of the UN Parallel Corpus v1.0 dev set that are not in the out-of-domain dev sample "
+                      "(Ziemski, Junczys-Dowmunt and Pouliquen, LREC 2016; made available by the United Nations "
+                      "without warranty of any kind; Chinese word segmentation undone)",
 }
 # The monolingual sources of a synthetic corpus (`lexlet_mt.synthetic`), with their terms.
 SYNTHETIC_SOURCES = {
@@ -187,8 +192,9 @@ def render(cfg: dict, model_dir: Path) -> str:
         f"\n- Also trained on `{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`, "
         f"{EXTRA_SOURCES.get(corpus['name'], corpus['name'])}: "
         f"{numbers.get('train', 0):,} pairs, each seen {numbers.get('repeat', 1)}× per epoch, added after "
-        f"{when_added}; long, formal sentences, which Tatoeba lacks. {numbers.get('held_out', 0):,} "
-        f"of its pairs are held out for choosing the checkpoint; none of its sentences occurs in any dev set."
+        f"{when_added}; long, formal sentences, which Tatoeba lacks. "
+        + (f"{numbers['held_out']:,} of its pairs are held out for choosing the checkpoint; none of its sentences "
+           "occurs in any dev set." if numbers.get("held_out") else "None of its sentences occurs in any dev set.")
         for corpus, numbers in extra
     )
     synthetic_command = (f"\n/usr/bin/python3 -m lexlet_mt.synthetic --config {pair}   # needs apertium apertium-eng-spa"
@@ -269,8 +275,10 @@ def render(cfg: dict, model_dir: Path) -> str:
                   if m["id"] == model_dir.name), {}) if catalog_path.exists() else {}
     if entry.get("splitSentencesOverWords"):
         limits.append(f"- The app and the CLI translate a sentence of more than {entry['splitSentencesOverWords']} words "
-                      "clause by clause (split after , ; : and their full-width forms; catalog field `splitSentencesOverWords`), which this "
-                      "short-sentence model handles better than one long sentence; the shipped scores above include it.")
+                      "clause by clause (split after , ; : and their full-width forms, and a clause still that long before "
+                      "a conjunction or relative word of English, Spanish, French or German such as \"and\" or \"because\"; "
+                      "catalog field `splitSentencesOverWords`), which this short-sentence model handles better than one "
+                      "long sentence; the shipped scores above include it.")
 
     return f"""# lexlet-{pair} — {LANGUAGE_NAMES[src]} → {LANGUAGE_NAMES[tgt]} (preview)
 

@@ -118,11 +118,12 @@ def unsegment(text: str) -> str:
     return _SPACE_BESIDE_CJK.sub("", text)
 
 
-def read_ood(ood: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
-    """The out-of-domain dev set: optionally only its first `max_pairs`, and with the side in `unsegment`
-    (a language code) joined back into unsegmented text, as users type it."""
-    pairs = read_aligned(ood["files"], src_lang, tgt_lang)[: ood.get("max_pairs") or None]
-    side = ood.get("unsegment")
+def read_parallel(spec: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
+    """A line-aligned corpus (the out-of-domain dev set or an extra training corpus): optionally only its first
+    `max_pairs`, and with the side in `unsegment` (a language code) joined back into unsegmented text, as users
+    type it."""
+    pairs = read_aligned(spec["files"], src_lang, tgt_lang)[: spec.get("max_pairs") or None]
+    side = spec.get("unsegment")
     if side == src_lang:
         pairs = [(unsegment(s), t) for s, t in pairs]
     elif side == tgt_lang:
@@ -155,7 +156,7 @@ def extra_train(
     stats = {}
     for corpus in cfg.get("extra_train", []):
         limits = {"max_chars": corpus.get("max_chars", 600), "max_length_ratio": cfg["data"]["max_length_ratio"]}
-        kept, corpus_stats = clean(read_aligned(corpus["files"], cfg["src_lang"], cfg["tgt_lang"]), limits)
+        kept, corpus_stats = clean(read_parallel(corpus, cfg["src_lang"], cfg["tgt_lang"]), limits)
         apart = [p for p in kept if p[0] not in dev_src and p[1] not in dev_tgt]
         order = list(range(len(apart)))
         random.Random(cfg["data"]["seed"]).shuffle(order)
@@ -184,7 +185,7 @@ def main() -> None:
     train = [pairs[i] for i in train_ids]
     dev = [pairs[i] for i in dev_ids]
     ood = cfg.get("ood_dev")
-    ood_pairs = read_ood(ood, cfg["src_lang"], cfg["tgt_lang"]) if ood else []
+    ood_pairs = read_parallel(ood, cfg["src_lang"], cfg["tgt_lang"]) if ood else []
     extra, extra_dev, extra_stats = extra_train(cfg, dev + ood_pairs)
     train_src, train_tgt = {p[0] for p in train + extra}, {p[1] for p in train + extra}
     assert not any(s in train_src or t in train_tgt for s, t in dev + extra_dev), "dev sentence leaked into train"

@@ -3,7 +3,7 @@ undone, the byte-order mark of the Tatoeba file."""
 
 from pathlib import Path
 
-from lexlet_mt.data import read_corpus, read_ood, unsegment
+from lexlet_mt.data import read_corpus, read_parallel, unsegment
 from lexlet_mt.metrics import bleu_tokenizer, corpus_bleu, tokenize_zh
 
 
@@ -30,8 +30,8 @@ def test_ood_set_is_cut_to_max_pairs_and_unsegmented_on_the_chinese_side(tmp_pat
     (tmp_path / "dev.zh").write_text("第一 行 。\n第二 行 。\n第三 行 。\n", encoding="utf-8")
     ood = {"files": {"en": str(tmp_path / "dev.en"), "zh": str(tmp_path / "dev.zh")}, "unsegment": "zh",
            "max_pairs": 2}
-    assert read_ood(ood, "en", "zh") == [("First line.", "第一行。"), ("Second line.", "第二行。")]
-    assert read_ood(ood, "zh", "en") == [("第一行。", "First line."), ("第二行。", "Second line.")]
+    assert read_parallel(ood, "en", "zh") == [("First line.", "第一行。"), ("Second line.", "第二行。")]
+    assert read_parallel(ood, "zh", "en") == [("第一行。", "First line."), ("第二行。", "Second line.")]
 
 
 def test_corpus_byte_order_mark_is_not_part_of_the_first_sentence(tmp_path: Path) -> None:
@@ -56,3 +56,18 @@ def test_single_han_pieces_segment_chinese_into_characters_and_leave_other_piece
     assert chars.decode(chars.encode("我们不喜欢狗。")) == "我们不喜欢狗。"
     assert chars.encode("We like cats.") == words.encode("We like cats.")
     assert chars.get_piece_size() == words.get_piece_size()
+
+
+def test_extra_corpus_is_unsegmented_and_keeps_out_the_pairs_of_the_dev_sets(tmp_path: Path) -> None:
+    from lexlet_mt.data import extra_train
+
+    (tmp_path / "un.en").write_text("First line.\nSecond line.\nThird line.\n", encoding="utf-8")
+    (tmp_path / "un.zh").write_text("第一 行 。\n第二 行 。\n第三 行 。\n", encoding="utf-8")
+    corpus = {"name": "un-rest", "files": {"en": str(tmp_path / "un.en"), "zh": str(tmp_path / "un.zh")},
+              "unsegment": "zh", "repeat": 2}
+    cfg = {"src_lang": "zh", "tgt_lang": "en", "extra_train": [corpus],
+           "data": {"max_length_ratio": 5.0, "seed": 1}}
+    train, held, stats = extra_train(cfg, [("第一行。", "First line.")])
+    assert sorted(set(train)) == [("第三行。", "Third line."), ("第二行。", "Second line.")]
+    assert len(train) == 4 and held == []
+    assert stats["un-rest"]["overlapping_dev"] == 1
