@@ -157,6 +157,25 @@ def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
             "None of its sentences occurs in any dev set.")
 
 
+def cooldown_text(pair: str, cooldowns: list, steps_done: int) -> tuple[str, str]:
+    """The training section's words for each cooldown and the commands that rerun them. A cooldown the time budget
+    ended early stopped at `steps_done`, short of a learning rate of zero, and is said to have."""
+    words, commands = "", ""
+    for start, end in cooldowns:
+        cut_short = start < steps_done < end
+        if cut_short:
+            words += (f"; from step {start:,} the learning rate decayed linearly toward zero over a planned "
+                      f"{end - start:,} steps (`--cooldown-steps {end - start}`), and the time budget ended training "
+                      f"at step {steps_done:,}, {100 * (steps_done - start) / (end - start):.0f}% of the way")
+        else:
+            words += (f"; over steps {start:,}–{end:,} the learning rate decayed linearly to zero "
+                      f"(`--cooldown-steps {end - start}`)")
+        commands += (f"\nnice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --cooldown-steps "
+                     f"{end - start}" + (f" --max-steps {steps_done}" if cut_short else "")
+                     + f"   # once training has reached step {start:,}")
+    return words, commands
+
+
 def cell(entry: dict | None) -> str:
     return f"{entry['bleu']:.2f} / {entry['chrf']:.2f}" if entry and "bleu" in entry else "—"
 
@@ -218,15 +237,7 @@ def render(cfg: dict, model_dir: Path) -> str:
     if not averaged and shipped_step < train.get("steps", 0):
         shipped_weights += (f" (step {shipped_step:,}; the {train['steps'] - shipped_step:,} steps after it, "
                             "a cooldown included, did not beat it)")
-    cooldowns = "".join(
-        f"; over steps {start:,}–{end:,} the learning rate decayed linearly to zero (`--cooldown-steps {end - start}`)"
-        for start, end in train.get("cooldowns", [])
-    )
-    cooldown_commands = "".join(
-        f"\nnice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --cooldown-steps {end - start}"
-        f"   # once training has reached step {start:,}"
-        for start, end in train.get("cooldowns", [])
-    )
+    cooldowns, cooldown_commands = cooldown_text(pair, train.get("cooldowns", []), train.get("steps", 0))
     checkpoint_file = Path(fp32_report.get("checkpoint", "best.pt")).name
     # The weights a warm start took are in git history; what continues training is this folder's own.
     warm_command = (

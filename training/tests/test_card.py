@@ -87,3 +87,16 @@ def test_a_synthetic_corpus_is_credited_by_source_and_its_direction_is_said(tmp_
     assert "apertium 3.8.3, apertium-eng-spa 0.8.1" in back and "added at step 6,493" in back
     assert "back-translation" in back
     assert "machine-made: the model learns" in synthetic_line(corpus, {"train": 5}, src="en")
+
+
+def test_a_cooldown_ended_early_by_the_time_budget_is_said_to_be_cut_short() -> None:
+    from lexlet_mt.card import cooldown_text
+
+    words, commands = cooldown_text("en-de", [[2290, 2990], [4528, 7928]], 7000)
+    assert "over steps 2,290–2,990 the learning rate decayed linearly to zero (`--cooldown-steps 700`)" in words
+    assert "from step 4,528 the learning rate decayed linearly toward zero over a planned 3,400 steps" in words
+    assert "ended training at step 7,000, 73% of the way" in words
+    assert "--cooldown-steps 700   # once training has reached step 2,290" in commands
+    assert "--cooldown-steps 3400 --max-steps 7000   # once training has reached step 4,528" in commands
+    finished, _ = cooldown_text("en-de", [[4528, 7928]], 7928)
+    assert "over steps 4,528–7,928 the learning rate decayed linearly to zero" in finished
