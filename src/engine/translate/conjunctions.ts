@@ -4,9 +4,8 @@ import { language } from './script';
  * Words that open a clause of their own: conjunctions and relative words before which a long sentence with no
  * comma can be cut for a model trained on short sentences ("…review the proposal next week | and publish its
  * findings in March."). Only unambiguous openers: Spanish "que" or French "qui" start too many phrases that
- * are not clauses.
+ * are not clauses. Alternatives are separated by "|" and matched lower case, as whole words.
  */
-/** Alternatives separated by "|", matched lower case and as whole words. */
 const OPENERS: Record<string, string> = {
   en: 'and|but|because|which|while|although|whereas|who|where|so that|in order to',
   es: 'y|pero|porque|mientras|aunque|donde|cuando|ya que|para que|sino',

@@ -196,11 +196,12 @@ function pushSentence(pieces: Piece[], sentence: string, options: SegmentOptions
   const parts = cutAround(sentence, [URL_PATTERN, EMAIL_PATTERN]).flatMap((part): Part[] => {
     if (part.kind !== 'text') return [part];
     if (limit === undefined || wordCount(part.text) <= limit) return [part];
-    const clauses = clauseSpans(part.text).flatMap(({ text, after }) => {
-      const spans = openerSpans(text, options.locale, limit);
-      (spans[spans.length - 1] as { after: string }).after = after;
-      return spans;
-    });
+    // The last span of a clause ends where the clause did, so it takes the clause's own trailing space.
+    const clauses = clauseSpans(part.text).flatMap(({ text, after }) =>
+      openerSpans(text, options.locale, limit).map((span, i, spans) =>
+        i === spans.length - 1 ? { ...span, after } : span,
+      ),
+    );
     return clauses.flatMap(({ text, after }): Part[] =>
       after
         ? [
