@@ -109,7 +109,10 @@ def training_summary(log_path: Path) -> dict:
         summary.setdefault("params", before.get("params"))
         summary["warm_start_at"] = before.get("steps")
         if before.get("cooldowns"):
-            summary["cooldowns"] = before["cooldowns"] + summary.get("cooldowns", [])
+            # The earlier run may have stopped inside its last cooldown: keep the step it stopped at.
+            earlier = [c if len(c) > 2 or c[1] <= before.get("steps", c[1]) else [*c, before["steps"]]
+                       for c in before["cooldowns"]]
+            summary["cooldowns"] = earlier + summary.get("cooldowns", [])
     return summary
 
 
@@ -159,19 +162,21 @@ def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
 
 def cooldown_text(pair: str, cooldowns: list, steps_done: int) -> tuple[str, str]:
     """The training section's words for each cooldown and the commands that rerun them. A cooldown the time budget
-    ended early stopped at `steps_done`, short of a learning rate of zero, and is said to have."""
+    ended early stopped short of a learning rate of zero, and is said to have: at its third item, the step an earlier
+    run stopped at, or else at `steps_done`."""
     words, commands = "", ""
-    for start, end in cooldowns:
-        cut_short = start < steps_done < end
+    for start, end, *stopped in cooldowns:
+        stop = stopped[0] if stopped else steps_done
+        cut_short = start < stop < end
         if cut_short:
             words += (f"; from step {start:,} the learning rate decayed linearly toward zero over a planned "
                       f"{end - start:,} steps (`--cooldown-steps {end - start}`), and the time budget ended training "
-                      f"at step {steps_done:,}, {100 * (steps_done - start) / (end - start):.0f}% of the way")
+                      f"at step {stop:,}, {100 * (stop - start) / (end - start):.0f}% of the way")
         else:
             words += (f"; over steps {start:,}–{end:,} the learning rate decayed linearly to zero "
                       f"(`--cooldown-steps {end - start}`)")
         commands += (f"\nnice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --cooldown-steps "
-                     f"{end - start}" + (f" --max-steps {steps_done}" if cut_short else "")
+                     f"{end - start}" + (f" --max-steps {stop}" if cut_short else "")
                      + f"   # once training has reached step {start:,}")
     return words, commands
 

@@ -69,6 +69,26 @@ def test_summary_lists_cooldowns_of_this_run_and_those_before_a_warm_start(tmp_p
     assert training_summary(log)["cooldowns"] == [[50, 100], [100, 140]]
 
 
+def test_a_cooldown_that_an_earlier_run_stopped_inside_keeps_the_step_it_stopped_at(tmp_path):
+    from lexlet_mt.card import cooldown_text
+
+    log = tmp_path / "train.log"
+    before = '{"epochs": 2.0, "seconds": 60, "segments": 1, "steps": 80, "tokens": 10, "cooldowns": [[50, 100]]}'
+    log.write_text(
+        f"2026-01-03T10:00:00Z warm start from ../m (suffix '_quantized') at step 80 epoch 2; before it {before}\n"
+        "2026-01-03T10:00:10Z resumed from last.pt at epoch 2 batch 0 step 80\n"
+        "2026-01-03T10:00:10Z cooldown: learning rate from 0.000126 to zero over 60 steps (steps 80-140)\n"
+        "2026-01-03T10:10:10Z finished: steps 140 epochs 2.5 train_tokens 30 avg_tgt_tok/s 1\n",
+        encoding="utf-8",
+    )
+    cooldowns = training_summary(log)["cooldowns"]
+    assert cooldowns == [[50, 100, 80], [80, 140]]
+    words, commands = cooldown_text("zh-en", cooldowns, 140)
+    assert "ended training at step 80, 60% of the way" in words
+    assert "over steps 80–140 the learning rate decayed linearly to zero" in words
+    assert "--cooldown-steps 50 --max-steps 80   # once training has reached step 50" in commands
+
+
 def test_unknown_share_counts_tokens_and_the_lines_that_hold_one() -> None:
     assert unknown_share([[5, 2, 7], [5, 6], [2, 2, 9, 1]], unk_id=2) == (3 / 9, 2 / 3)
     assert unknown_share([], unk_id=2) == (0.0, 0.0)
