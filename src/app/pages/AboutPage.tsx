@@ -60,8 +60,8 @@ export function AboutPage() {
         <a href="https://www.apertium.org" rel="noreferrer">
           Apertium
         </a>{' '}
-        rule-based translator. The English → German model also learns from part of the JRC-Acquis dev set of
-        EU legislation, and the Chinese → English model from part of the United Nations Parallel Corpus v1.0
+        rule-based translator. The English ↔ German models also learn from part of the JRC-Acquis dev set of
+        EU legislation, and the English ↔ Chinese models from part of the United Nations Parallel Corpus v1.0
         dev set. The data contains errors, and so can the translations made from it.
       </p>
       <p data-testid="legal-data-attribution">
