@@ -64,7 +64,7 @@ def training_summary(log_path: Path) -> dict:
     start's earlier training added in."""
     summary: dict = {"seconds": 0.0, "segments": 0}
     before: dict = {}
-    warm_epoch = 0
+    warm_epoch = warm_step = 0
     segment_start: datetime | None = None
     last: datetime | None = None
     for line in log_path.read_text(encoding="utf-8").splitlines():
@@ -76,6 +76,7 @@ def training_summary(log_path: Path) -> dict:
         warm = WARM_START.match(message)
         if warm:
             before, warm_epoch = json.loads(warm.group(3)), int(warm.group(2))
+            warm_step = int(warm.group(1))
             if "selection_changed_at" in before:
                 summary["selection_changed_at"] = before["selection_changed_at"]
         if message.startswith("config ") or message.startswith("resumed "):
@@ -107,11 +108,17 @@ def training_summary(log_path: Path) -> dict:
         summary["tokens"] = summary.get("tokens", 0) + before.get("tokens", 0)
         summary["epochs"] = round(before.get("epochs", 0.0) + summary.get("epochs", warm_epoch) - warm_epoch, 2)
         summary.setdefault("params", before.get("params"))
-        summary["warm_start_at"] = before.get("steps")
+        # The shipped weights may be an earlier checkpoint than the run's last step (best.pt): training goes on
+        # from the step they were saved at, and what the earlier run did after it is a branch they never saw.
+        summary["warm_start_at"] = warm_step
         if before.get("cooldowns"):
-            # The earlier run may have stopped inside its last cooldown: keep the step it stopped at.
-            earlier = [c if len(c) > 2 or c[1] <= before.get("steps", c[1]) else [*c, before["steps"]]
-                       for c in before["cooldowns"]]
+            earlier = []
+            for start, end, *stopped in before["cooldowns"]:
+                if start >= warm_step:
+                    continue
+                # The earlier run, or the weights taken from it, may stop inside a cooldown: keep that step.
+                stop = min([*stopped, before.get("steps", end), warm_step])
+                earlier.append([start, end, stop] if stop < end else [start, end])
             summary["cooldowns"] = earlier + summary.get("cooldowns", [])
     return summary
 

@@ -89,6 +89,22 @@ def test_a_cooldown_that_an_earlier_run_stopped_inside_keeps_the_step_it_stopped
     assert "--cooldown-steps 50 --max-steps 80   # once training has reached step 50" in commands
 
 
+def test_a_warm_start_from_a_checkpoint_before_the_last_step_continues_from_that_checkpoint(tmp_path):
+    log = tmp_path / "train.log"
+    before = ('{"epochs": 5.9, "seconds": 60, "segments": 1, "steps": 599, "tokens": 10, '
+              '"cooldowns": [[100, 300], [500, 610]]}')
+    log.write_text(
+        f"2026-01-03T10:00:00Z warm start from ../m (suffix '_quantized') at step 250 epoch 5; before it {before}\n"
+        "2026-01-03T10:00:10Z resumed from last.pt at epoch 5 batch 0 step 250\n"
+        "2026-01-03T10:10:10Z finished: steps 400 epochs 5.5 train_tokens 30 avg_tgt_tok/s 1\n",
+        encoding="utf-8",
+    )
+    summary = training_summary(log)
+    assert summary["warm_start_at"] == 250
+    # The weights came from inside the first cooldown; the second happened after them, on a discarded branch.
+    assert summary["cooldowns"] == [[100, 300, 250]]
+
+
 def test_unknown_share_counts_tokens_and_the_lines_that_hold_one() -> None:
     assert unknown_share([[5, 2, 7], [5, 6], [2, 2, 9, 1]], unk_id=2) == (3 / 9, 2 / 3)
     assert unknown_share([], unk_id=2) == (0.0, 0.0)
