@@ -160,6 +160,11 @@ def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
             "The output side is machine-made: the model learns Apertium's formal vocabulary, and some of its mistakes.")
     added = f"step {corpus['added_at_step']:,}" if "added_at_step" in corpus else "the start"
     system = record["system"].replace("\n", ", ")
+    if record.get("corrections"):
+        since = (f" (from step {corpus['corrections_from_step']:,}; before it the corpus was used as Apertium made it)"
+                 if "corrections_from_step" in corpus else "")
+        fixes = "; ".join(f"{c['why']}, {c['sentences_changed']:,} sentences" for c in record["corrections"])
+        role += f" Its most frequent systematic errors are post-edited{since}: {fixes}."
     return (f"\n- Also trained on {numbers.get('train', 0):,} synthetic formal pairs "
             f"(`{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`, `lexlet_mt.synthetic`; "
             f"each seen {numbers.get('repeat', 1)}× per epoch, added at {added}): {real} sentences, {sources}; "
@@ -167,18 +172,21 @@ def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
             "None of its sentences occurs in any dev set.")
 
 
-def cooldown_text(pair: str, cooldowns: list, steps_done: int) -> tuple[str, str]:
+def cooldown_text(pair: str, cooldowns: list, steps_done: int, warm_start_at: int | None = None) -> tuple[str, str]:
     """The training section's words for each cooldown and the commands that rerun them. A cooldown the time budget
     ended early stopped short of a learning rate of zero, and is said to have: at its third item, the step an earlier
-    run stopped at, or else at `steps_done`."""
+    run stopped at, or else at `steps_done`. When that step is the warm start's, the weights training went on from
+    were taken inside the cooldown, whatever became of the run after them."""
     words, commands = "", ""
     for start, end, *stopped in cooldowns:
         stop = stopped[0] if stopped else steps_done
         cut_short = start < stop < end
         if cut_short:
+            ended = ("training went on from its weights at step" if stop == warm_start_at
+                     else "the time budget ended training at step")
             words += (f"; from step {start:,} the learning rate decayed linearly toward zero over a planned "
-                      f"{end - start:,} steps (`--cooldown-steps {end - start}`), and the time budget ended training "
-                      f"at step {stop:,}, {100 * (stop - start) / (end - start):.0f}% of the way")
+                      f"{end - start:,} steps (`--cooldown-steps {end - start}`), and {ended} "
+                      f"{stop:,}, {100 * (stop - start) / (end - start):.0f}% of the way")
         else:
             words += (f"; over steps {start:,}–{end:,} the learning rate decayed linearly to zero "
                       f"(`--cooldown-steps {end - start}`)")
@@ -249,7 +257,8 @@ def render(cfg: dict, model_dir: Path) -> str:
     if not averaged and shipped_step < train.get("steps", 0):
         shipped_weights += (f" (step {shipped_step:,}; the {train['steps'] - shipped_step:,} steps after it, "
                             "a cooldown included, did not beat it)")
-    cooldowns, cooldown_commands = cooldown_text(pair, train.get("cooldowns", []), train.get("steps", 0))
+    cooldowns, cooldown_commands = cooldown_text(pair, train.get("cooldowns", []), train.get("steps", 0),
+                                                 train.get("warm_start_at"))
     checkpoint_file = Path(fp32_report.get("checkpoint", "best.pt")).name
     # The weights a warm start took are in git history; what continues training is this folder's own.
     warm_command = (

@@ -9,6 +9,13 @@ sources, filtered, and translated by the configured command (Apertium, `apertium
 line). For es→en the machine-made side is the source and the human English the target, as in
 back-translation; for en→es it teaches the rule-based system's formal vocabulary. The corpus is written to
 the `files` of its `extra_train` entry, and `lexlet_mt.data` then treats it like any other corpus.
+
+A block's optional `corrections` post-edit the machine-made side where the rule-based system errs the same way
+thousands of times (Apertium renders the contractual "party" as a celebration, "fiesta"): a model trained on the
+corpus would learn the error as vocabulary. Each correction is `find` (a regular expression on the machine-made
+sentence) with either `replace` (a replacement in the case of the text it replaces) or `"lowercase": true` (of
+its group named `lower` if it has one, else of the whole match), and
+optionally `where_source` (a case-insensitive expression the real sentence must match); `why` says what it mends.
 """
 
 from __future__ import annotations
@@ -87,6 +94,43 @@ def translate(lines: list[str], command: list[str]) -> list[str]:
     return [normalize(line) for line in out]
 
 
+def follow_case(found: str, replacement: str) -> str:
+    """`replacement` in the case of `found`: all capitals, capitalised, or as written."""
+    if len(found) > 1 and found.isupper():
+        return replacement.upper()
+    return replacement[:1].upper() + replacement[1:] if found[:1].isupper() else replacement
+
+
+def lowered(match: re.Match) -> str:
+    text, start = match.group(0), match.start()
+    if "lower" not in match.re.groupindex:
+        return text.lower()
+    begin, end = (i - start for i in match.span("lower"))
+    return text[:begin] + text[begin:end].lower() + text[end:]
+
+
+def correct(real: str, made: str, corrections: list[dict]) -> str:
+    for rule in corrections:
+        if "where_source" in rule and not re.search(rule["where_source"], real, re.IGNORECASE):
+            continue
+        if rule.get("lowercase"):
+            made = re.sub(rule["find"], lowered, made)
+        else:
+            made = re.sub(rule["find"], lambda m, r=rule["replace"]: follow_case(m.group(0), m.expand(r)), made)
+    return made
+
+
+def apply_corrections(real: list[str], made: list[str], corrections: list[dict]) -> tuple[list[str], list[dict]]:
+    """The corrected machine-made side, and how many sentences each correction changed (for the record)."""
+    counts = []
+    for rule in corrections:
+        before = made
+        made = [correct(r, m, [rule]) for r, m in zip(real, made)]
+        changed = sum(a != b for a, b in zip(before, made))
+        counts.append({"why": rule.get("why", rule["find"]), "sentences_changed": changed})
+    return made, counts
+
+
 def command_version(command: list[str]) -> str:
     """The Debian package versions of the translating system, for the record (the corpus depends on them)."""
     packages = ["apertium", "apertium-eng-spa"] if command[0] == "apertium" else [command[0]]
@@ -103,12 +147,15 @@ def corpus_record_path(corpus: dict) -> Path:
 def build(corpus: dict, seed: int) -> dict:
     block = corpus["synthetic"]
     sentences, stats = select_sentences(block, seed)
-    made = translate(sentences, block["command"])
+    made, corrected = apply_corrections(sentences, translate(sentences, block["command"]), block.get("corrections", []))
     real, machine = block["from"], block["to"]
     write_lines(resolve(corpus["files"][real]), sentences)
     write_lines(resolve(corpus["files"][machine]), made)
-    return {"sources": stats, "pairs": len(sentences), "command": " ".join(block["command"]),
-            "system": command_version(block["command"])}
+    record = {"sources": stats, "pairs": len(sentences), "command": " ".join(block["command"]),
+              "system": command_version(block["command"])}
+    if corrected:
+        record["corrections"] = corrected
+    return record
 
 
 def main() -> None:

@@ -125,6 +125,22 @@ def test_a_synthetic_corpus_is_credited_by_source_and_its_direction_is_said(tmp_
     assert "machine-made: the model learns" in synthetic_line(corpus, {"train": 5}, src="en")
 
 
+def test_the_post_edits_of_a_synthetic_corpus_are_said_with_the_step_they_began_at(tmp_path: Path) -> None:
+    from lexlet_mt.card import synthetic_line
+
+    (tmp_path / "formal.json").write_text(
+        '{"sources": {"s": {"prose_sentences": 9, "taken": 5}}, "pairs": 5, "command": "apertium -u eng-spa", '
+        '"system": "apertium 3.8.3", "corrections": [{"why": "party as fiesta", "sentences_changed": 4678}]}',
+        encoding="utf-8")
+    corpus = {"name": "formal", "synthetic": {"from": "en", "to": "es"}, "corrections_from_step": 23250,
+              "files": {"en": str(tmp_path / "formal.en"), "es": str(tmp_path / "formal.es")}}
+    line = synthetic_line(corpus, {"train": 5}, src="en")
+    assert "post-edited (from step 23,250; before it the corpus was used as Apertium made it)" in line
+    assert "party as fiesta, 4,678 sentences." in line
+    del corpus["corrections_from_step"]
+    assert "post-edited: party as fiesta" in synthetic_line(corpus, {"train": 5}, src="en")
+
+
 def test_a_cooldown_ended_early_by_the_time_budget_is_said_to_be_cut_short() -> None:
     from lexlet_mt.card import cooldown_text
 
@@ -134,5 +150,8 @@ def test_a_cooldown_ended_early_by_the_time_budget_is_said_to_be_cut_short() -> 
     assert "ended training at step 7,000, 73% of the way" in words
     assert "--cooldown-steps 700   # once training has reached step 2,290" in commands
     assert "--cooldown-steps 3400 --max-steps 7000   # once training has reached step 4,528" in commands
+    branched, _ = cooldown_text("en-de", [[4528, 7928, 7128]], 9000, warm_start_at=7128)
+    assert "and training went on from its weights at step 7,128, 76% of the way" in branched
+    assert "time budget" not in branched
     finished, _ = cooldown_text("en-de", [[4528, 7928]], 7928)
     assert "over steps 4,528–7,928 the learning rate decayed linearly to zero" in finished

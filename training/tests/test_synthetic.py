@@ -4,7 +4,8 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from lexlet_mt.synthetic import build, is_prose, select_sentences, sentences_of_text, translate
+from lexlet_mt.synthetic import (apply_corrections, build, follow_case, is_prose, select_sentences,
+                                 sentences_of_text, translate)
 
 CONTRACT = """MASTER SERVICES AGREEMENT
 
@@ -68,6 +69,46 @@ class TranslateTest(unittest.TestCase):
             self.assertEqual(record["pairs"], 1)
             self.assertEqual(Path(tmp, "t.es").read_text(encoding="utf-8"),
                              "THE PARTIES AGREE TO RESOLVE ANY DISPUTE AMICABLY.\n")
+
+
+PARTY = {"where_source": r"\bpart(?:y|ies)\b", "find": r"(?i)\bfiesta(s?)\b", "replace": r"parte\1"}
+NAMED_VERB = {"where_source": r"\b(?:shall|will)\b", "lowercase": True,
+              "find": r"\b[A-ZÁÉÍÓÚÑ]\w* (?P<lower>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]*rán?)\b"}
+
+
+class CorrectionTest(unittest.TestCase):
+    def test_a_replacement_follows_the_case_of_what_it_replaces(self):
+        self.assertEqual(follow_case("Fiestas", "partes"), "Partes")
+        self.assertEqual(follow_case("FIESTA", "parte"), "PARTE")
+        self.assertEqual(follow_case("fiesta", "parte"), "parte")
+
+    def test_a_correction_applies_only_where_the_real_sentence_matches(self):
+        real = ["Each Party shall notify the other party.", "The party was held on Friday."]
+        made = ["Cada Fiesta notificará la otra fiesta.", "La fiesta fue celebrada el viernes."]
+        fixed, counts = apply_corrections(real, made, [dict(PARTY, why="party")])
+        self.assertEqual(fixed[0], "Cada Parte notificará la otra parte.")
+        self.assertEqual(counts, [{"why": "party", "sentences_changed": 2}])
+        fixed, _ = apply_corrections(["We met at a celebration."], ["Nos encontramos en una fiesta."], [PARTY])
+        self.assertEqual(fixed, ["Nos encontramos en una fiesta."])
+
+    def test_lowercase_touches_only_its_named_group(self):
+        fixed, counts = apply_corrections(["Honeywell shall pay.", "Visiting Tehran."],
+                                          ["Honeywell Pagará.", "Visitando Teherán."], [NAMED_VERB])
+        self.assertEqual(fixed, ["Honeywell pagará.", "Visitando Teherán."])
+        self.assertEqual(counts[0]["sentences_changed"], 1)
+
+    def test_build_records_what_each_correction_changed(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            source = Path(tmp, "source.en")
+            source.write_text("The parties agree to resolve any dispute amicably.\n", encoding="utf-8")
+            corpus = {"name": "t", "files": {"en": f"{tmp}/t.en", "es": f"{tmp}/t.es"}, "synthetic": {
+                "command": ["sed", "s/parties/fiestas/"], "from": "en", "to": "es", "words": [6, 50],
+                "sources": [{"name": "s", "kind": "lines", "path": str(source)}],
+                "corrections": [dict(PARTY, why="party")]}}
+            record = build(corpus, seed=1)
+            self.assertEqual(Path(tmp, "t.es").read_text(encoding="utf-8"),
+                             "The partes agree to resolve any dispute amicably.\n")
+            self.assertEqual(record["corrections"], [{"why": "party", "sentences_changed": 1}])
 
 
 if __name__ == "__main__":
