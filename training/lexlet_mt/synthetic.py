@@ -14,8 +14,8 @@ A block's optional `corrections` post-edit the machine-made side where the rule-
 thousands of times (Apertium renders the contractual "party" as a celebration, "fiesta"): a model trained on the
 corpus would learn the error as vocabulary. Each correction is `find` (a regular expression on the machine-made
 sentence) with either `replace` (a replacement in the case of the text it replaces) or `"lowercase": true` (of
-its group named `lower` if it has one, else of the whole match), and
-optionally `where_source` (a case-insensitive expression the real sentence must match); `why` says what it mends.
+its group named `lower` if it has one, else of the whole match), and optionally `where_source` (a case-insensitive
+expression the real sentence must match); `why` says what it mends.
 """
 
 from __future__ import annotations
@@ -109,15 +109,12 @@ def lowered(match: re.Match) -> str:
     return text[:begin] + text[begin:end].lower() + text[end:]
 
 
-def correct(real: str, made: str, corrections: list[dict]) -> str:
-    for rule in corrections:
-        if "where_source" in rule and not re.search(rule["where_source"], real, re.IGNORECASE):
-            continue
-        if rule.get("lowercase"):
-            made = re.sub(rule["find"], lowered, made)
-        else:
-            made = re.sub(rule["find"], lambda m, r=rule["replace"]: follow_case(m.group(0), m.expand(r)), made)
-    return made
+def correct(real: str, made: str, rule: dict) -> str:
+    if "where_source" in rule and not re.search(rule["where_source"], real, re.IGNORECASE):
+        return made
+    if rule.get("lowercase"):
+        return re.sub(rule["find"], lowered, made)
+    return re.sub(rule["find"], lambda m: follow_case(m.group(0), m.expand(rule["replace"])), made)
 
 
 def apply_corrections(real: list[str], made: list[str], corrections: list[dict]) -> tuple[list[str], list[dict]]:
@@ -125,7 +122,7 @@ def apply_corrections(real: list[str], made: list[str], corrections: list[dict])
     counts = []
     for rule in corrections:
         before = made
-        made = [correct(r, m, [rule]) for r, m in zip(real, made)]
+        made = [correct(r, m, rule) for r, m in zip(real, made)]
         changed = sum(a != b for a, b in zip(before, made))
         counts.append({"why": rule.get("why", rule["find"]), "sentences_changed": changed})
     return made, counts
@@ -147,7 +144,8 @@ def corpus_record_path(corpus: dict) -> Path:
 def build(corpus: dict, seed: int) -> dict:
     block = corpus["synthetic"]
     sentences, stats = select_sentences(block, seed)
-    made, corrected = apply_corrections(sentences, translate(sentences, block["command"]), block.get("corrections", []))
+    machine_made = translate(sentences, block["command"])
+    made, corrected = apply_corrections(sentences, machine_made, block.get("corrections", []))
     real, machine = block["from"], block["to"]
     write_lines(resolve(corpus["files"][real]), sentences)
     write_lines(resolve(corpus["files"][machine]), made)
