@@ -14,6 +14,7 @@ import argparse
 import json
 import math
 import re
+from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 
@@ -51,7 +52,8 @@ SYNTHETIC_SOURCES = {
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
 WARM_START = re.compile(r"^warm start from .* at step (\d+) epoch (\d+); before it (\{.*\})$")
-RECORD_KEYS = ("steps", "epochs", "tokens", "seconds", "segments", "params", "selection_changed_at", "cooldowns")
+RECORD_KEYS = ("steps", "epochs", "tokens", "seconds", "segments", "params", "selection_changed_at", "cooldowns",
+               "warm_starts")
 COOLDOWN = re.compile(r"^cooldown: learning rate from [\d.]+ to zero over \d+ steps \(steps (\d+)-(\d+)\)$")
 
 
@@ -111,6 +113,9 @@ def training_summary(log_path: Path) -> dict:
         # The shipped weights may be an earlier checkpoint than the run's last step (best.pt): training goes on
         # from the step they were saved at, and what the earlier run did after it is a branch they never saw.
         summary["warm_start_at"] = warm_step
+        # Every step training went on from a shipped folder's weights, so a later card still knows why a cooldown
+        # before them stopped where it did.
+        summary["warm_starts"] = [*before.get("warm_starts", []), warm_step]
         if before.get("cooldowns"):
             earlier = []
             for start, end, *stopped in before["cooldowns"]:
@@ -172,17 +177,18 @@ def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
             "None of its sentences occurs in any dev set.")
 
 
-def cooldown_text(pair: str, cooldowns: list, steps_done: int, warm_start_at: int | None = None) -> tuple[str, str]:
+def cooldown_text(pair: str, cooldowns: list, steps_done: int,
+                  warm_starts: Collection[int] = ()) -> tuple[str, str]:
     """The training section's words for each cooldown and the commands that rerun them. A cooldown the time budget
     ended early stopped short of a learning rate of zero, and is said to have: at its third item, the step an earlier
-    run stopped at, or else at `steps_done`. When that step is the warm start's, the weights training went on from
-    were taken inside the cooldown, whatever became of the run after them."""
+    run stopped at, or else at `steps_done`. When that step is one a warm start went on from, the weights were taken
+    inside the cooldown, whatever became of the run after them."""
     words, commands = "", ""
     for start, end, *stopped in cooldowns:
         stop = stopped[0] if stopped else steps_done
         cut_short = start < stop < end
         if cut_short:
-            ended = ("training went on from its weights at step" if stop == warm_start_at
+            ended = ("training went on from its weights at step" if stop in warm_starts
                      else "the time budget ended training at step")
             words += (f"; from step {start:,} the learning rate decayed linearly toward zero over a planned "
                       f"{end - start:,} steps (`--cooldown-steps {end - start}`), and {ended} "
@@ -258,7 +264,7 @@ def render(cfg: dict, model_dir: Path) -> str:
         shipped_weights += (f" (step {shipped_step:,}; the {train['steps'] - shipped_step:,} steps after it, "
                             "a cooldown included, did not beat it)")
     cooldowns, cooldown_commands = cooldown_text(pair, train.get("cooldowns", []), train.get("steps", 0),
-                                                 train.get("warm_start_at"))
+                                                 train.get("warm_starts", ()))
     checkpoint_file = Path(fp32_report.get("checkpoint", "best.pt")).name
     # The weights a warm start took are in git history; what continues training is this folder's own.
     warm_command = (

@@ -54,6 +54,7 @@ def test_training_summary_counts_the_training_before_a_warm_start(tmp_path: Path
     assert summary["params"] == 1234
     assert summary["selection_changed_at"] == 30  # the corpus joined before the warm start, not at it
     assert summary["warm_start_at"] == 100
+    assert summary["warm_starts"] == [100]
 
 
 def test_summary_lists_cooldowns_of_this_run_and_those_before_a_warm_start(tmp_path):
@@ -92,7 +93,7 @@ def test_a_cooldown_that_an_earlier_run_stopped_inside_keeps_the_step_it_stopped
 def test_a_warm_start_from_a_checkpoint_before_the_last_step_continues_from_that_checkpoint(tmp_path):
     log = tmp_path / "train.log"
     before = ('{"epochs": 5.9, "seconds": 60, "segments": 1, "steps": 599, "tokens": 10, '
-              '"cooldowns": [[100, 300], [500, 610]]}')
+              '"cooldowns": [[100, 300], [500, 610]], "warm_starts": [80]}')
     log.write_text(
         f"2026-01-03T10:00:00Z warm start from ../m (suffix '_quantized') at step 250 epoch 5; before it {before}\n"
         "2026-01-03T10:00:10Z resumed from last.pt at epoch 5 batch 0 step 250\n"
@@ -101,6 +102,7 @@ def test_a_warm_start_from_a_checkpoint_before_the_last_step_continues_from_that
     )
     summary = training_summary(log)
     assert summary["warm_start_at"] == 250
+    assert summary["warm_starts"] == [80, 250]  # the earlier ones are kept
     # The weights came from inside the first cooldown; the second happened after them, on a discarded branch.
     assert summary["cooldowns"] == [[100, 300, 250]]
 
@@ -150,7 +152,7 @@ def test_a_cooldown_ended_early_by_the_time_budget_is_said_to_be_cut_short() -> 
     assert "ended training at step 7,000, 73% of the way" in words
     assert "--cooldown-steps 700   # once training has reached step 2,290" in commands
     assert "--cooldown-steps 3400 --max-steps 7000   # once training has reached step 4,528" in commands
-    branched, _ = cooldown_text("en-de", [[4528, 7928, 7128]], 9000, warm_start_at=7128)
+    branched, _ = cooldown_text("en-de", [[4528, 7928, 7128]], 9000, warm_starts=[7128])
     assert "and training went on from its weights at step 7,128, 76% of the way" in branched
     assert "time budget" not in branched
     finished, _ = cooldown_text("en-de", [[4528, 7928]], 7928)
