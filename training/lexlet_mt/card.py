@@ -202,6 +202,19 @@ def cooldown_text(pair: str, cooldowns: list, steps_done: int,
     return words, commands
 
 
+def later_steps_text(shipped_step: int, steps_done: int, cooldowns: list) -> str:
+    """Why the weights of an earlier step are shipped: the steps trained after them, named by where they fall
+    against the cooldowns, did not beat them."""
+    after = f"{steps_done - shipped_step:,}"
+    for start, end, *stopped in cooldowns:
+        stop = min(stopped[0] if stopped else steps_done, end)
+        if start <= shipped_step < stop == steps_done:
+            return f"step {shipped_step:,}; the last {after} steps of its cooldown did not beat it"
+    if any(shipped_step < start < steps_done for start, *_ in cooldowns):
+        return f"step {shipped_step:,}; the {after} steps after it, a cooldown included, did not beat it"
+    return f"step {shipped_step:,}; the {after} steps after it did not beat it"
+
+
 def cell(entry: dict | None) -> str:
     return f"{entry['bleu']:.2f} / {entry['chrf']:.2f}" if entry and "bleu" in entry else "—"
 
@@ -261,8 +274,7 @@ def render(cfg: dict, model_dir: Path) -> str:
     )
     shipped_step = averaged[-1] if averaged else fp32_report.get("checkpoint_step") or train.get("steps", 0)
     if not averaged and shipped_step < train.get("steps", 0):
-        shipped_weights += (f" (step {shipped_step:,}; the {train['steps'] - shipped_step:,} steps after it, "
-                            "a cooldown included, did not beat it)")
+        shipped_weights += f" ({later_steps_text(shipped_step, train['steps'], train.get('cooldowns', []))})"
     cooldowns, cooldown_commands = cooldown_text(pair, train.get("cooldowns", []), train.get("steps", 0),
                                                  train.get("warm_starts", ()))
     checkpoint_file = Path(fp32_report.get("checkpoint", "best.pt")).name

@@ -157,3 +157,16 @@ def test_a_cooldown_ended_early_by_the_time_budget_is_said_to_be_cut_short() -> 
     assert "time budget" not in branched
     finished, _ = cooldown_text("en-de", [[4528, 7928]], 7928)
     assert "over steps 4,528–7,928 the learning rate decayed linearly to zero" in finished
+
+
+def test_the_steps_after_an_earlier_shipped_checkpoint_are_named_by_their_place_against_the_cooldowns() -> None:
+    from lexlet_mt.card import later_steps_text
+
+    inside = later_steps_text(36500, 36750, [[28789, 31289], [34250, 36750]])
+    assert inside == "step 36,500; the last 250 steps of its cooldown did not beat it"
+    before = later_steps_text(23000, 23995, [[21495, 23995]])
+    assert before == "step 23,000; the last 995 steps of its cooldown did not beat it"
+    spans = later_steps_text(20000, 23995, [[21495, 23995]])
+    assert spans == "step 20,000; the 3,995 steps after it, a cooldown included, did not beat it"
+    plain = later_steps_text(20000, 20500, [[12000, 15000]])
+    assert plain == "step 20,000; the 500 steps after it did not beat it"
