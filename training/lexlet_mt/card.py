@@ -177,6 +177,12 @@ def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
             "None of its sentences occurs in any dev set.")
 
 
+def cooldown_stopped_at(end: int, stopped: list, steps_done: int) -> int:
+    """The last step a recorded cooldown trained: its planned end, or sooner the step an earlier run stopped at (its
+    third item) or, for the latest cooldown, the step training has reached."""
+    return min(stopped[0] if stopped else steps_done, end)
+
+
 def cooldown_text(pair: str, cooldowns: list, steps_done: int,
                   warm_starts: Collection[int] = ()) -> tuple[str, str]:
     """The training section's words for each cooldown and the commands that rerun them. A cooldown the time budget
@@ -185,7 +191,7 @@ def cooldown_text(pair: str, cooldowns: list, steps_done: int,
     inside the cooldown, whatever became of the run after them."""
     words, commands = "", ""
     for start, end, *stopped in cooldowns:
-        stop = stopped[0] if stopped else steps_done
+        stop = cooldown_stopped_at(end, stopped, steps_done)
         cut_short = start < stop < end
         if cut_short:
             ended = ("training went on from its weights at step" if stop in warm_starts
@@ -207,7 +213,7 @@ def later_steps_text(shipped_step: int, steps_done: int, cooldowns: list) -> str
     against the cooldowns, did not beat them."""
     after = f"{steps_done - shipped_step:,}"
     for start, end, *stopped in cooldowns:
-        stop = min(stopped[0] if stopped else steps_done, end)
+        stop = cooldown_stopped_at(end, stopped, steps_done)
         if start <= shipped_step < stop == steps_done:
             return f"step {shipped_step:,}; the last {after} steps of its cooldown did not beat it"
     if any(shipped_step < start < steps_done for start, *_ in cooldowns):
