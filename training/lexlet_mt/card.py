@@ -48,6 +48,8 @@ SYNTHETIC_SOURCES = {
     "jrc-acquis-dev": "the JRC-Acquis law-domain dev set (EU legislation; terms: "
                       "ec.europa.eu/jrc/en/language-technologies/jrc-acquis)",
     "cuad-contracts": "CUAD v1's contracts (The Atticus Project, CC BY 4.0)",
+    "claudette-tos-en": "the English terms of service of the CLAUDETTE multilingual corpus (Galassi, Lagioia, "
+                        "Jabłonowska and Lippi, Artificial Intelligence and Law 2024; CC BY 4.0)",
 }
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")

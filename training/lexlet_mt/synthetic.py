@@ -3,10 +3,11 @@
 Usage (from training/):  /usr/bin/python3 -m lexlet_mt.synthetic --config es-en
 
 Tatoeba is everyday speech, and the only formal Spanish parallel text here is the 2,048-pair Europarl
-sample. English formal text is plentiful (UN and JRC-Acquis dev sets, CUAD's contracts), so each
-`extra_train` corpus with a `synthetic` block is built from it: sentences are taken from the configured
-sources, filtered, and translated by the configured command (Apertium, `apertium -u eng-spa`, line by
-line). For es→en the machine-made side is the source and the human English the target, as in
+sample. English formal text is plentiful (UN and JRC-Acquis dev sets, CUAD's contracts, CLAUDETTE's terms
+of service), so each `extra_train` corpus with a `synthetic` block is built from it: sentences are taken
+from the configured sources (`lines`: a file of one sentence per line; `line_dir`: every .txt of a folder,
+one sentence per line; `text_dir`: every .txt of a folder as running text), filtered, and translated by
+the configured command (Apertium, `apertium -u eng-spa`, line by line). For es→en the machine-made side is the source and the human English the target, as in
 back-translation; for en→es it teaches the rule-based system's formal vocabulary. The corpus is written to
 the `files` of its `extra_train` entry, and `lexlet_mt.data` then treats it like any other corpus.
 
@@ -62,7 +63,10 @@ def read_source(source: dict) -> list[str]:
         return [normalize(line) for line in path.read_text(encoding="utf-8").splitlines()]
     if source["kind"] == "text_dir":
         return [s for file in sorted(path.glob("*.txt")) for s in sentences_of_text(file.read_text(encoding="utf-8"))]
-    raise ValueError(f"unknown source kind {source['kind']!r} (expected 'lines' or 'text_dir')")
+    if source["kind"] == "line_dir":
+        return [normalize(line) for file in sorted(path.glob("*.txt"))
+                for line in file.read_text(encoding="utf-8").splitlines()]
+    raise ValueError(f"unknown source kind {source['kind']!r} (expected 'lines', 'line_dir' or 'text_dir')")
 
 
 def select_sentences(block: dict, seed: int) -> tuple[list[str], dict]:

@@ -49,6 +49,21 @@ class SentenceTest(unittest.TestCase):
             self.assertEqual(stats, {"a": {"prose_sentences": 5, "taken": 5}, "b": {"prose_sentences": 0, "taken": 0}})
             self.assertEqual(chosen, select_sentences(block, seed=1)[0])
 
+    def test_a_folder_of_sentence_files_is_read_line_by_line_in_file_order(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            Path(tmp, "b.txt").write_text("You may cancel your account at any time.\n", encoding="utf-8")
+            Path(tmp, "a.txt").write_text("We may change these terms\nfrom time to time.\n\n", encoding="utf-8")
+            Path(tmp, "notes.md").write_text("Not a sentence file at all.\n", encoding="utf-8")
+            block = {"words": [3, 50], "sources": [{"name": "tos", "kind": "line_dir", "path": tmp}]}
+            chosen, stats = select_sentences(block, seed=1)
+            # Lines are sentences as given: a line without an end is not joined to the next one.
+            self.assertEqual(sorted(chosen), ["You may cancel your account at any time.", "from time to time."])
+            self.assertEqual(stats, {"tos": {"prose_sentences": 2, "taken": 2}})
+
+    def test_an_unknown_source_kind_is_named_in_the_error(self):
+        with self.assertRaisesRegex(ValueError, "'paragraphs'"):
+            select_sentences({"words": [1, 9], "sources": [{"name": "x", "kind": "paragraphs", "path": "."}]}, 1)
+
 
 class TranslateTest(unittest.TestCase):
     def test_output_stays_line_aligned(self):

@@ -56,7 +56,10 @@ export function AboutPage() {
         (proceedings of the European Parliament; Koehn, &quot;Europarl: A Parallel Corpus for Statistical
         Machine Translation&quot;, MT Summit 2005) and from formal English sentences (the United Nations
         Parallel Corpus v1.0 dev set, made available by the United Nations without warranty of any kind; the
-        JRC-Acquis dev set of EU legislation; the contracts of CUAD v1, below) paired with Spanish made by the{' '}
+        JRC-Acquis dev set of EU legislation; the contracts of CUAD v1, below; for Spanish → English also the
+        English terms of service of the CLAUDETTE multilingual corpus by Galassi, Lagioia, Jabłonowska and
+        Lippi, &quot;Unfair clause detection in terms of service across multiple languages&quot;, Artificial
+        Intelligence and Law 2024, licensed CC BY 4.0) paired with Spanish made by the{' '}
         <a href="https://www.apertium.org" rel="noreferrer">
           Apertium
         </a>{' '}
