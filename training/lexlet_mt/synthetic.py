@@ -7,9 +7,10 @@ sample. English formal text is plentiful (UN and JRC-Acquis dev sets, CUAD's con
 of service), so each `extra_train` corpus with a `synthetic` block is built from it: sentences are taken
 from the configured sources (`lines`: a file of one sentence per line; `line_dir`: every .txt of a folder,
 one sentence per line; `text_dir`: every .txt of a folder as running text), filtered, and translated by
-the configured command (Apertium, `apertium -u eng-spa`, line by line). For es→en the machine-made side is the source and the human English the target, as in
-back-translation; for en→es it teaches the rule-based system's formal vocabulary. The corpus is written to
-the `files` of its `extra_train` entry, and `lexlet_mt.data` then treats it like any other corpus.
+the configured command (Apertium, `apertium -u eng-spa`, line by line). For es→en the machine-made side
+is the source and the human English the target, as in back-translation; for en→es it teaches the
+rule-based system's formal vocabulary. The corpus is written to the `files` of its `extra_train` entry,
+and `lexlet_mt.data` then treats it like any other corpus.
 
 A block's optional `corrections` post-edit the machine-made side where the rule-based system errs the same way
 thousands of times (Apertium renders the contractual "party" as a celebration, "fiesta"): a model trained on the
@@ -57,15 +58,19 @@ def is_prose(sentence: str, min_words: int, max_words: int) -> bool:
     return sum(c.isupper() for c in letters) <= 0.3 * len(letters)
 
 
+def lines_of(file: Path) -> list[str]:
+    return [normalize(line) for line in file.read_text(encoding="utf-8").splitlines()]
+
+
 def read_source(source: dict) -> list[str]:
     path = Path(source["path"])
     if source["kind"] == "lines":
-        return [normalize(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    if source["kind"] == "text_dir":
-        return [s for file in sorted(path.glob("*.txt")) for s in sentences_of_text(file.read_text(encoding="utf-8"))]
+        return lines_of(path)
+    files = sorted(path.glob("*.txt"))
     if source["kind"] == "line_dir":
-        return [normalize(line) for file in sorted(path.glob("*.txt"))
-                for line in file.read_text(encoding="utf-8").splitlines()]
+        return [s for file in files for s in lines_of(file)]
+    if source["kind"] == "text_dir":
+        return [s for file in files for s in sentences_of_text(file.read_text(encoding="utf-8"))]
     raise ValueError(f"unknown source kind {source['kind']!r} (expected 'lines', 'line_dir' or 'text_dir')")
 
 

@@ -49,7 +49,7 @@ class SentenceTest(unittest.TestCase):
             self.assertEqual(stats, {"a": {"prose_sentences": 5, "taken": 5}, "b": {"prose_sentences": 0, "taken": 0}})
             self.assertEqual(chosen, select_sentences(block, seed=1)[0])
 
-    def test_a_folder_of_sentence_files_is_read_line_by_line_in_file_order(self):
+    def test_a_folder_of_sentence_files_is_read_line_by_line(self):
         with tempfile.TemporaryDirectory() as tmp:
             Path(tmp, "b.txt").write_text("You may cancel your account at any time.\n", encoding="utf-8")
             Path(tmp, "a.txt").write_text("We may change these terms\nfrom time to time.\n\n", encoding="utf-8")
