@@ -17,7 +17,8 @@ thousands of times (Apertium renders the contractual "party" as a celebration, "
 corpus would learn the error as vocabulary. Each correction is `find` (a regular expression on the machine-made
 sentence) with either `replace` (a replacement in the case of the text it replaces) or `"lowercase": true` (of
 its group named `lower` if it has one, else of the whole match), and optionally `where_source` (a case-insensitive
-expression the real sentence must match); `why` says what it mends.
+expression the real sentence must match); `why` says what it mends. A system errs the same way whatever it
+translates, so `corrections` may instead name a shared list, configs/corrections/<name>.json.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from .config import load_config, resolve, write_lines
+from .config import TRAINING_ROOT, load_config, resolve, write_lines
 from .data import normalize
 
 # A sentence ends at . ; ? or ! before a capital, an opening bracket or a quote; contracts wrap lines inside
@@ -126,6 +127,17 @@ def correct(real: str, made: str, rule: dict) -> str:
     return re.sub(rule["find"], lambda m: follow_case(m.group(0), m.expand(rule["replace"])), made)
 
 
+def corrections_of(block: dict) -> list[dict]:
+    """A block's corrections: its own list, or the shared list it names."""
+    corrections = block.get("corrections", [])
+    if not isinstance(corrections, str):
+        return corrections
+    path = TRAINING_ROOT / "configs" / "corrections" / f"{corrections}.json"
+    if not path.exists():
+        raise SystemExit(f"corrections '{corrections}': no such list ({path})")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def apply_corrections(real: list[str], made: list[str], corrections: list[dict]) -> tuple[list[str], list[dict]]:
     """The corrected machine-made side, and how many sentences each correction changed (for the record)."""
     counts = []
@@ -154,7 +166,7 @@ def build(corpus: dict, seed: int) -> dict:
     block = corpus["synthetic"]
     sentences, stats = select_sentences(block, seed)
     machine_made = translate(sentences, block["command"])
-    made, corrected = apply_corrections(sentences, machine_made, block.get("corrections", []))
+    made, corrected = apply_corrections(sentences, machine_made, corrections_of(block))
     real, machine = block["from"], block["to"]
     write_lines(resolve(corpus["files"][real]), sentences)
     write_lines(resolve(corpus["files"][machine]), made)

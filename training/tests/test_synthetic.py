@@ -4,8 +4,9 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from lexlet_mt.synthetic import (apply_corrections, build, follow_case, is_prose, select_sentences,
-                                 sentences_of_text, translate)
+from lexlet_mt.config import load_config
+from lexlet_mt.synthetic import (apply_corrections, build, corrections_of, follow_case, is_prose,
+                                 select_sentences, sentences_of_text, translate)
 
 CONTRACT = """MASTER SERVICES AGREEMENT
 
@@ -124,6 +125,22 @@ class CorrectionTest(unittest.TestCase):
             self.assertEqual(Path(tmp, "t.es").read_text(encoding="utf-8"),
                              "The partes agree to resolve any dispute amicably.\n")
             self.assertEqual(record["corrections"], [{"why": "party", "sentences_changed": 1}])
+
+    def test_a_named_list_is_read_from_the_shared_corrections(self):
+        rules = corrections_of({"corrections": "apertium-eng-spa"})
+        fixed, counts = apply_corrections(["Each Party shall pay the royalties."],
+                                          ["Cada Fiesta pagará las realezas."], rules)
+        self.assertEqual(fixed, ["Cada Parte pagará las regalías."])
+        self.assertEqual(len(counts), len(rules))
+        with self.assertRaisesRegex(SystemExit, "apertium-xyz"):
+            corrections_of({"corrections": "apertium-xyz"})
+
+    def test_every_synthetic_block_of_the_pair_configs_has_readable_corrections(self):
+        for pair in ("en-es", "es-en"):
+            blocks = [c["synthetic"] for c in load_config(pair)["extra_train"] if "synthetic" in c]
+            self.assertTrue(blocks)
+            for block in blocks:
+                self.assertTrue(all("find" in rule and "why" in rule for rule in corrections_of(block)), pair)
 
 
 if __name__ == "__main__":
