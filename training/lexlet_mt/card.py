@@ -55,7 +55,8 @@ LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "Frenc
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
 WARM_START = re.compile(r"^warm start from .* at step (\d+) epoch (\d+); before it (\{.*\})$")
 RECORD_KEYS = ("steps", "epochs", "tokens", "seconds", "segments", "params", "selection_changed_at", "cooldowns",
-               "warm_starts")
+               "warm_starts", "grown")
+GROWN = re.compile(r"^grown from (\d+) encoder / (\d+) decoder layers to (\d+) / (\d+) at step (\d+)")
 COOLDOWN = re.compile(r"^cooldown: learning rate from [\d.]+ to zero over \d+ steps \(steps (\d+)-(\d+)\)$")
 
 
@@ -99,6 +100,9 @@ def training_summary(log_path: Path) -> dict:
             summary.setdefault("cooldowns", []).append([int(cooldown.group(1)), int(cooldown.group(2))])
         if message.startswith("params "):
             summary["params"] = int(message.split()[1])
+        grown = GROWN.match(message)
+        if grown:
+            summary["grown"] = [*before.get("grown", []), [int(g) for g in grown.groups()]]
         finished = re.match(r"finished: steps (\d+) epochs ([\d.]+) train_tokens (\d+)", message)
         if finished:
             summary.update(steps=int(finished.group(1)), epochs=float(finished.group(2)),
@@ -112,6 +116,7 @@ def training_summary(log_path: Path) -> dict:
         summary["tokens"] = summary.get("tokens", 0) + before.get("tokens", 0)
         summary["epochs"] = round(before.get("epochs", 0.0) + summary.get("epochs", warm_epoch) - warm_epoch, 2)
         summary.setdefault("params", before.get("params"))
+        summary.setdefault("grown", before.get("grown", []))
         # The shipped weights may be an earlier checkpoint than the run's last step (best.pt): training goes on
         # from the step they were saved at, and what the earlier run did after it is a branch they never saw.
         summary["warm_start_at"] = warm_step
@@ -250,6 +255,10 @@ def render(cfg: dict, model_dir: Path) -> str:
                 "lower-cased before BLEU and chrF).") if cfg.get("ood_dev", {}).get("lowercase") else ""
     corpus = Path(cfg["corpus"]["path"]).parent.name
     hours = train["seconds"] / 3600
+    grown = "".join(f" Grown at step {step:,} from {enc} encoder / {dec} decoder layers to {enc_to} / {dec_to}: the new "
+                    "layers were inserted between the trained ones with their residual outputs at zero "
+                    "(`lexlet_mt.grow`), so training went on from the smaller model's translations."
+                    for enc, dec, enc_to, dec_to, step in train.get("grown", []))
     when_added = (f"step {train['selection_changed_at']:,}" if "selection_changed_at" in train
                   else "the start")
     extra = [(corpus, stats.get("extra_train", {}).get(corpus["name"], {})) for corpus in cfg.get("extra_train", [])]
@@ -358,7 +367,7 @@ sentences; see the scores and limits below.
 Encoder-decoder Transformer, pre-norm, {model['encoder_layers']} encoder / {model['decoder_layers']} decoder layers,
 d_model {model['d_model']}, {model['heads']} heads, FFN {model['ffn_dim']}, Marian-style sinusoidal positions, one
 {cfg['tokenizer']['vocab_size']:,}-piece joint SentencePiece ({cfg['tokenizer']['model_type']}) vocabulary with the
-embedding tied to the output projection: {train.get('params', 0):,} parameters. Exported in the
+embedding tied to the output projection: {train.get('params', 0):,} parameters.{grown} Exported in the
 Transformers.js/Optimum Marian layout (`encoder_model`, `decoder_model_merged` with KV cache); weights stored as
 per-channel int8 (`_quantized`): {megabytes(onnx_bytes)} for the two ONNX files.
 

@@ -14,7 +14,8 @@ The ONNX files carry no PyTorch parameter names (the exporter folds, transposes 
 the mapping is found by example: a copy of the model with a distinct random value in every parameter is
 exported by the same code, and each parameter is matched to the initializer (or its transpose) that holds
 exactly its values. The shipped folder's initializers of those names are then read back, int8 weights
-dequantized as their graph does (``Mul(Cast(W_int8), scale)``).
+dequantized as their graph does (``Mul(Cast(W_int8), scale)``). When the config asks for more layers than
+the folder has, the model is deepened by ``lexlet_mt.grow`` and translates as before until it trains.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import argparse
 import json
 import random
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Dict, Iterator, Tuple
 
@@ -34,6 +36,7 @@ from onnx import numpy_helper
 from .card import record_path
 from .config import load_config, runs_dir
 from .export import export_model
+from .grow import grow
 from .model import ModelConfig, Seq2SeqTransformer
 from .quantize import MODEL_FILES, _all_graphs
 from .tokenizer import EOS_ID, PAD_ID, load_sentencepiece
@@ -142,9 +145,14 @@ def main(argv=None) -> None:
                          f"{sp.get_piece_size()}: rebuild the tokenizer stage first")
     model_cfg = ModelConfig.from_dict({**cfg["model"], "vocab_size": sp.get_piece_size(),
                                        "pad_token_id": PAD_ID, "eos_token_id": EOS_ID})
+    shipped = json.loads((args.model_dir / "config.json").read_text())
+    shipped_cfg = replace(model_cfg, encoder_layers=shipped["encoder_layers"],
+                          decoder_layers=shipped["decoder_layers"])
     torch.manual_seed(tcfg["seed"])
-    model = Seq2SeqTransformer(model_cfg)
+    model = Seq2SeqTransformer(shipped_cfg)
     magnitudes = load_exported_weights(model, args.model_dir, args.suffix)
+    if shipped_cfg != model_cfg:
+        model = grow(model, model_cfg, seed=tcfg["seed"])
     optimizer = torch.optim.AdamW(model.parameters(), lr=tcfg["lr"], betas=(0.9, 0.98), eps=1e-9,
                                   weight_decay=tcfg["weight_decay"])
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, inverse_sqrt(tcfg["warmup_steps"]))
@@ -162,7 +170,12 @@ def main(argv=None) -> None:
                  "rng": {"python": random.Random(tcfg["seed"]).getstate(), "torch": torch.get_rng_state()}},
                 run / "last.pt")
     # lexlet_mt.card reads this line: the training before the warm start, as its record gives it
-    Logger(run / "train.log")(f"{origin}; before it {json.dumps(before, sort_keys=True)}")
+    log = Logger(run / "train.log")
+    log(f"{origin}; before it {json.dumps(before, sort_keys=True)}")
+    if shipped_cfg != model_cfg:
+        log(f"grown from {shipped_cfg.encoder_layers} encoder / {shipped_cfg.decoder_layers} decoder layers to "
+            f"{model_cfg.encoder_layers} / {model_cfg.decoder_layers} at step {args.step}, new layers silent")
+        log(f"params {model.num_parameters()}")
     print(f"wrote {run / 'last.pt'}: {len(magnitudes)} weights, lr {scheduler.get_last_lr()[0]:.6f}, "
           f"optimizer state fresh")
 

@@ -57,6 +57,22 @@ def test_training_summary_counts_the_training_before_a_warm_start(tmp_path: Path
     assert summary["warm_starts"] == [100]
 
 
+def test_a_model_grown_at_a_warm_start_counts_its_new_parameters_and_keeps_the_growth(tmp_path: Path) -> None:
+    log = tmp_path / "train.log"
+    before = '{"params": 1234, "steps": 100, "grown": [[2, 1, 3, 1, 50]]}'
+    log.write_text(
+        f"2026-01-03T10:00:00Z warm start from ../m (suffix '_quantized') at step 100 epoch 5; before it {before}\n"
+        "2026-01-03T10:00:00Z grown from 3 encoder / 1 decoder layers to 4 / 2 at step 100, new layers silent\n"
+        "2026-01-03T10:00:00Z params 2000\n"
+        "2026-01-03T10:00:10Z resumed from last.pt at epoch 5 batch 0 step 100\n"
+        "2026-01-03T10:30:10Z finished: steps 160 epochs 5.25 train_tokens 300 avg_tgt_tok/s 1\n",
+        encoding="utf-8",
+    )
+    summary = training_summary(log)
+    assert summary["params"] == 2000
+    assert summary["grown"] == [[2, 1, 3, 1, 50], [3, 1, 4, 2, 100]]
+
+
 def test_summary_lists_cooldowns_of_this_run_and_those_before_a_warm_start(tmp_path):
     log = tmp_path / "train.log"
     before = '{"epochs": 2.0, "seconds": 60, "segments": 1, "steps": 100, "tokens": 10, "cooldowns": [[50, 100]]}'
