@@ -122,6 +122,21 @@ def load_exported_weights(model: Seq2SeqTransformer, folder: Path, suffix: str) 
     return magnitudes
 
 
+def model_from_folder(model_cfg: ModelConfig, folder: Path, suffix: str,
+                      seed: int) -> Tuple[Seq2SeqTransformer, ModelConfig, Dict[str, float]]:
+    """The folder's model at ``model_cfg``'s depth (grown if the config asks for more layers), the folder's own
+    config, and the largest |value| per loaded parameter."""
+    shipped = json.loads((folder / "config.json").read_text())
+    shipped_cfg = replace(model_cfg, encoder_layers=shipped["encoder_layers"],
+                          decoder_layers=shipped["decoder_layers"])
+    torch.manual_seed(seed)
+    model = Seq2SeqTransformer(shipped_cfg)
+    magnitudes = load_exported_weights(model, folder, suffix)
+    if shipped_cfg != model_cfg:
+        model = grow(model, model_cfg, seed=seed)
+    return model, shipped_cfg, magnitudes
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", required=True)
@@ -145,14 +160,7 @@ def main(argv=None) -> None:
                          f"{sp.get_piece_size()}: rebuild the tokenizer stage first")
     model_cfg = ModelConfig.from_dict({**cfg["model"], "vocab_size": sp.get_piece_size(),
                                        "pad_token_id": PAD_ID, "eos_token_id": EOS_ID})
-    shipped = json.loads((args.model_dir / "config.json").read_text())
-    shipped_cfg = replace(model_cfg, encoder_layers=shipped["encoder_layers"],
-                          decoder_layers=shipped["decoder_layers"])
-    torch.manual_seed(tcfg["seed"])
-    model = Seq2SeqTransformer(shipped_cfg)
-    magnitudes = load_exported_weights(model, args.model_dir, args.suffix)
-    if shipped_cfg != model_cfg:
-        model = grow(model, model_cfg, seed=tcfg["seed"])
+    model, shipped_cfg, magnitudes = model_from_folder(model_cfg, args.model_dir, args.suffix, tcfg["seed"])
     optimizer = torch.optim.AdamW(model.parameters(), lr=tcfg["lr"], betas=(0.9, 0.98), eps=1e-9,
                                   weight_decay=tcfg["weight_decay"])
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, inverse_sqrt(tcfg["warmup_steps"]))

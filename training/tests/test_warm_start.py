@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,7 @@ from lexlet_mt import quantize  # noqa: E402
 from lexlet_mt.average import average_state_dicts  # noqa: E402
 from lexlet_mt.export import export_model  # noqa: E402
 from lexlet_mt.model import ModelConfig, Seq2SeqTransformer  # noqa: E402
-from lexlet_mt.warm_start import load_exported_weights  # noqa: E402
+from lexlet_mt.warm_start import load_exported_weights, model_from_folder  # noqa: E402
 
 CFG = ModelConfig(vocab_size=300, d_model=64, encoder_layers=2, decoder_layers=2, heads=4, ffn_dim=128,
                   max_position_embeddings=64)
@@ -67,6 +68,21 @@ def test_int8_export_loads_back_within_its_quantization_step(trained_and_exporte
         changed += diff > 0
     assert changed > 0, "the int8 files should not hold the fp32 weights"
     assert torch.equal(loaded["final_logits_bias"], model.state_dict()["final_logits_bias"])
+
+
+def test_a_config_deeper_than_the_folder_grows_the_loaded_model(trained_and_exported):
+    model, root = trained_and_exported
+    deeper = replace(CFG, encoder_layers=CFG.encoder_layers + 2)
+    grown, folder_cfg, _ = model_from_folder(deeper, root / "fp32", "", seed=1)
+    assert folder_cfg == CFG and grown.cfg == deeper
+    same, _, _ = model_from_folder(CFG, root / "fp32", "", seed=1)
+    assert same.cfg == CFG
+    input_ids = torch.tensor([[5, 9, 14, 1]])
+    decoder_ids = torch.tensor([[0, 7, 3]])
+    with torch.no_grad():
+        expected = model(input_ids, torch.ones_like(input_ids), decoder_ids)
+        got = grown.eval()(input_ids, torch.ones_like(input_ids), decoder_ids)
+    assert torch.allclose(expected, got, atol=1e-4)
 
 
 def test_average_is_the_elementwise_mean(tmp_path):
