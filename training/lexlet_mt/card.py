@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
 from .metrics import bleu_tokenizer
+from .restore import record_path as restored_record_path
 from .synthetic import corpus_record_path
 from .tokenizer import load_sentencepiece
 
@@ -50,6 +51,12 @@ SYNTHETIC_SOURCES = {
     "cuad-contracts": "CUAD v1's contracts (The Atticus Project, CC BY 4.0)",
     "claudette-tos-en": "the English terms of service of the CLAUDETTE multilingual corpus (Galassi, Lagioia, "
                         "Jabłonowska and Lippi, Artificial Intelligence and Law 2024; CC BY 4.0)",
+}
+# Lowercased, tokenized corpora whose running text `lexlet_mt.restore` rebuilds, with their terms.
+RESTORED_SOURCES = {
+    "europarl-restored": "a further Europarl sample published lowercased and tokenized (European Parliament "
+                         "proceedings, statmt.org/europarl, as shared in github.com/sxyao/MT-Final-Project; licence: "
+                         "none stated by its source)",
 }
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "zh": "Chinese"}
 TIMESTAMP = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) (.*)$")
@@ -184,6 +191,21 @@ def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
             "None of its sentences occurs in any dev set.")
 
 
+def restored_line(corpus: dict, numbers: dict, src: str) -> str:
+    """The data-section line of a corpus restored to cased text, from the record `lexlet_mt.restore` wrote."""
+    record = json.loads(restored_record_path(corpus).read_text(encoding="utf-8"))
+    dropped = record.get("dropped", {})
+    added = f"step {corpus['added_at_step']:,}" if "added_at_step" in corpus else "the start"
+    return (f"\n- Also trained on `{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`, "
+            f"{RESTORED_SOURCES.get(corpus['name'], corpus['name'])}: {numbers.get('train', 0):,} pairs, each seen "
+            f"{numbers.get('repeat', 1)}× per epoch, added at {added}. Its text was detokenized and its case restored "
+            "(`lexlet_mt.restore`) from the case each word takes in cased Europarl, UN, JRC-Acquis and Tatoeba text; "
+            f"of its {record['lines']:,} lines, {dropped.get('a_name_of_unknown_case', 0):,} were left out because "
+            "both sides share a word of unknown case (a name), and "
+            f"{dropped.get('in_an_excluded_file', 0):,} because they match a sentence of the Europarl sample. Rare "
+            "words keep some casing errors. None of its sentences occurs in any dev set.")
+
+
 def cooldown_stopped_at(end: int, stopped: list, steps_done: int) -> int:
     """The last step a recorded cooldown trained: its planned end, or sooner the step an earlier run stopped at (its
     third item) or, for the latest cooldown, the step training has reached."""
@@ -264,6 +286,7 @@ def render(cfg: dict, model_dir: Path) -> str:
     extra = [(corpus, stats.get("extra_train", {}).get(corpus["name"], {})) for corpus in cfg.get("extra_train", [])]
     extra_lines = "".join(
         synthetic_line(corpus, numbers, src) if "synthetic" in corpus else
+        restored_line(corpus, numbers, src) if "restore" in corpus else
         f"\n- Also trained on `{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`, "
         f"{EXTRA_SOURCES.get(corpus['name'], corpus['name'])}: "
         f"{numbers.get('train', 0):,} pairs, each seen {numbers.get('repeat', 1)}× per epoch, added after "
@@ -274,6 +297,8 @@ def render(cfg: dict, model_dir: Path) -> str:
     )
     synthetic_command = (f"\n/usr/bin/python3 -m lexlet_mt.synthetic --config {pair}   # needs apertium apertium-eng-spa"
                          if any("synthetic" in corpus for corpus, _ in extra) else "")
+    if any("restore" in corpus for corpus, _ in extra):
+        synthetic_command += f"\n/usr/bin/python3 -m lexlet_mt.restore --config {pair}"
     held_out = [corpus for corpus, numbers in extra if numbers.get("held_out")]
     selection = (
         "the best mean chrF over a 500-sentence Tatoeba dev subset and the held-out slice of "

@@ -18,6 +18,7 @@ import json
 import random
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from .config import TRAINING_ROOT, load_config, resolve, work_dir, write_lines
@@ -135,7 +136,7 @@ def read_aligned(files: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, s
     src_path, tgt_path = resolve(files[src_lang]), resolve(files[tgt_lang])
     for path in (src_path, tgt_path):
         if not path.exists():
-            hint = ": an earlier stage (lexlet_mt.synthetic) writes it" if path.is_relative_to(TRAINING_ROOT) else ""
+            hint = ": an earlier stage (lexlet_mt.synthetic or lexlet_mt.restore) writes it" if path.is_relative_to(TRAINING_ROOT) else ""
             raise SystemExit(f"{path} is missing{hint}")
     src = [normalize(x) for x in src_path.read_text(encoding="utf-8").splitlines()]
     tgt = [normalize(x) for x in tgt_path.read_text(encoding="utf-8").splitlines()]
@@ -171,6 +172,20 @@ def extra_train(
         stats[corpus["name"]] = {**corpus_stats, "overlapping_dev": len(kept) - len(apart), "held_out": len(held),
                                  "train": len(rest), "repeat": repeat, "added": len(rest) * repeat}
     return train, selection, stats
+
+
+def build_corpora(config: str, block: str, build: Callable[[dict], dict],
+                  record_path: Callable[[dict], Path]) -> None:
+    """The command line of an earlier stage that makes `extra_train` corpora: every corpus of the config with a
+    `block` key is built, and the record `build` returns is written to `record_path` and printed."""
+    built = {}
+    for corpus in load_config(config).get("extra_train", []):
+        if block in corpus:
+            record = built[corpus["name"]] = build(corpus)
+            record_path(corpus).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    if not built:
+        raise SystemExit(f"{config}: no extra_train corpus has a '{block}' block")
+    print(json.dumps(built, indent=2))
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ import subprocess
 from pathlib import Path
 
 from .config import TRAINING_ROOT, load_config, resolve, write_lines
-from .data import normalize
+from .data import build_corpora, normalize
 
 # A sentence ends at . ; ? or ! before a capital, an opening bracket or a quote; contracts wrap lines inside
 # paragraphs, so paragraphs (blank-line separated) are joined before splitting.
@@ -181,15 +181,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", required=True, help="pair name (es-en) or path to a config JSON")
     args = parser.parse_args()
-    cfg = load_config(args.config)
-    built = {}
-    for corpus in cfg.get("extra_train", []):
-        if "synthetic" in corpus:
-            record = built[corpus["name"]] = build(corpus, cfg["data"]["seed"])
-            corpus_record_path(corpus).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-    if not built:
-        raise SystemExit(f"{args.config}: no extra_train corpus has a 'synthetic' block")
-    print(json.dumps(built, indent=2))
+    seed = load_config(args.config)["data"]["seed"]
+    build_corpora(args.config, "synthetic", lambda corpus: build(corpus, seed), corpus_record_path)
 
 
 if __name__ == "__main__":

@@ -186,3 +186,17 @@ def test_the_steps_after_an_earlier_shipped_checkpoint_are_named_by_their_place_
     assert spans == "step 20,000; the 3,995 steps after it, a cooldown included, did not beat it"
     plain = later_steps_text(20000, 20500, [[12000, 15000]])
     assert plain == "step 20,000; the 500 steps after it did not beat it"
+
+
+def test_a_restored_corpus_is_credited_with_what_its_restoring_left_out(tmp_path: Path) -> None:
+    from lexlet_mt.card import restored_line
+
+    (tmp_path / "europarl-restored.json").write_text(
+        '{"lines": 1000, "pairs": 872, "dropped": {"a_name_of_unknown_case": 124, "in_an_excluded_file": 4}}',
+        encoding="utf-8")
+    corpus = {"name": "europarl-restored", "added_at_step": 43670, "restore": {},
+              "files": {"en": str(tmp_path / "europarl-restored.en"), "es": str(tmp_path / "europarl-restored.es")}}
+    line = restored_line(corpus, {"train": 863, "repeat": 4}, src="es")
+    assert "github.com/sxyao/MT-Final-Project" in line and "863 pairs, each seen 4× per epoch" in line
+    assert "added at step 43,670" in line and "of its 1,000 lines, 124 were left out" in line
+    assert "4 because they match a sentence of the Europarl sample" in line
