@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Rewrites the byte size and SHA-256 of every local file listed in a catalog from the files on disk,
-// so a re-exported model never ships with stale integrity data. Remote models ("remote": true or an absolute
+// so a re-exported model never ships with stale integrity data, and the layer counts a description gives
+// ("4 encoder / 2 decoder layers") from the model's config.json, so a deepened model is not described as it was. Remote models ("remote": true or an absolute
 // baseUrl) are left alone: their files are not here, and their catalog entries may leave size and sha256 out.
 // Usage: node scripts/refresh-catalog.js [public/models/catalog.json] [--check]
 import { createHash } from 'node:crypto';
@@ -27,6 +28,16 @@ for (const model of catalog.models) {
       console.error(`${model.id}/${file.path}: ${file.size} ${file.sha256} -> ${bytes.length} ${sha256}`);
       file.size = bytes.length;
       file.sha256 = sha256;
+    }
+  }
+  const layers = /\((\d+) encoder \/ (\d+) decoder layers\)/.exec(model.description ?? '');
+  if (layers && model.files.some((file) => file.path === 'config.json')) {
+    const config = JSON.parse(readFileSync(join(dirname(catalogPath), model.baseUrl, 'config.json'), 'utf8'));
+    const actual = `(${config.encoder_layers} encoder / ${config.decoder_layers} decoder layers)`;
+    if (layers[0] !== actual) {
+      stale += 1;
+      console.error(`${model.id}: description says ${layers[0]}, config.json ${actual}`);
+      model.description = model.description.replace(layers[0], actual);
     }
   }
 }
