@@ -49,17 +49,19 @@ export function AboutPage() {
           CC BY 2.0
         </a>{' '}
         (Tatoeba&apos;s terms of use: tatoeba.org/eng/terms_of_use). Attribution: www.manythings.org/anki and
-        tatoeba.org. The English–Spanish models also learn from a small sample of{' '}
+        tatoeba.org. The English–Spanish models also learn from small samples of{' '}
         <a href="https://www.statmt.org/europarl/" rel="noreferrer">
           Europarl
         </a>{' '}
         (proceedings of the European Parliament; Koehn, &quot;Europarl: A Parallel Corpus for Statistical
-        Machine Translation&quot;, MT Summit 2005) and from formal English sentences (the United Nations
-        Parallel Corpus v1.0 dev set, made available by the United Nations without warranty of any kind; the
-        JRC-Acquis dev set of EU legislation; the contracts of CUAD v1, below; for Spanish → English also the
-        English terms of service of the CLAUDETTE multilingual corpus by Galassi, Lagioia, Jabłonowska and
-        Lippi, &quot;Unfair clause detection in terms of service across multiple languages&quot;, Artificial
-        Intelligence and Law 2024, licensed CC BY 4.0) paired with Spanish made by the{' '}
+        Machine Translation&quot;, MT Summit 2005; one of them as shared lowercased in
+        github.com/sxyao/MT-Final-Project, its case restored by Lexlet) and from formal English sentences (the
+        United Nations Parallel Corpus v1.0 dev set, made available by the United Nations without warranty of
+        any kind; the JRC-Acquis dev set of EU legislation; the contracts of CUAD v1, below; for Spanish →
+        English also the English terms of service of the CLAUDETTE multilingual corpus by Galassi, Lagioia,
+        Jabłonowska and Lippi, &quot;Unfair clause detection in terms of service across multiple
+        languages&quot;, Artificial Intelligence and Law 2024, licensed CC BY 4.0) paired with Spanish made by
+        the{' '}
         <a href="https://www.apertium.org" rel="noreferrer">
           Apertium
         </a>{' '}
