@@ -54,7 +54,7 @@ export function AboutPage() {
           Europarl
         </a>{' '}
         (proceedings of the European Parliament; Koehn, &quot;Europarl: A Parallel Corpus for Statistical
-        Machine Translation&quot;, MT Summit 2005; one of them as shared lowercased in
+        Machine Translation&quot;, MT Summit 2005; for Spanish → English also one shared lowercased in
         github.com/sxyao/MT-Final-Project, its case restored by Lexlet) and from formal English sentences (the
         United Nations Parallel Corpus v1.0 dev set, made available by the United Nations without warranty of
         any kind; the JRC-Acquis dev set of EU legislation; the contracts of CUAD v1, below; for Spanish →
