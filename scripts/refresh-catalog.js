@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Rewrites the byte size and SHA-256 of every local file listed in a catalog from the files on disk,
 // so a re-exported model never ships with stale integrity data, and the layer counts a description gives
-// ("4 encoder / 2 decoder layers") from the model's config.json, so a deepened model is not described as it was. Remote models ("remote": true or an absolute
-// baseUrl) are left alone: their files are not here, and their catalog entries may leave size and sha256 out.
+// ("4 encoder / 2 decoder layers") from the model's config.json, so a deepened model is not described as it
+// was. Remote models ("remote": true or an absolute baseUrl) are left alone: their files are not here, and
+// their catalog entries may leave size and sha256 out.
 // Usage: node scripts/refresh-catalog.js [public/models/catalog.json] [--check]
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -136,7 +136,8 @@ def read_aligned(files: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, s
     src_path, tgt_path = resolve(files[src_lang]), resolve(files[tgt_lang])
     for path in (src_path, tgt_path):
         if not path.exists():
-            hint = ": an earlier stage (lexlet_mt.synthetic or lexlet_mt.restore) writes it" if path.is_relative_to(TRAINING_ROOT) else ""
+            hint = (": an earlier stage (lexlet_mt.synthetic or lexlet_mt.restore) writes it"
+                    if path.is_relative_to(TRAINING_ROOT) else "")
             raise SystemExit(f"{path} is missing{hint}")
     src = [normalize(x) for x in src_path.read_text(encoding="utf-8").splitlines()]
     tgt = [normalize(x) for x in tgt_path.read_text(encoding="utf-8").splitlines()]
