@@ -52,6 +52,11 @@ SYNTHETIC_SOURCES = {
     "claudette-tos-en": "the English terms of service of the CLAUDETTE multilingual corpus (Galassi, Lagioia, "
                         "Jabłonowska and Lippi, Artificial Intelligence and Law 2024; CC BY 4.0)",
 }
+# Documents in two languages that `lexlet_mt.align` aligns sentence by sentence, with their terms.
+ALIGNED_SOURCES = {
+    "claudette-tos": "the terms of service of the CLAUDETTE multilingual corpus in English and German (Galassi, "
+                     "Lagioia, Jabłonowska and Lippi, Artificial Intelligence and Law 2024; CC BY 4.0)",
+}
 # Lowercased, tokenized corpora whose running text `lexlet_mt.restore` rebuilds, with their terms.
 RESTORED_SOURCES = {
     "europarl-restored": "a further Europarl sample published lowercased and tokenized (European Parliament "
@@ -206,6 +211,23 @@ def restored_line(corpus: dict, numbers: dict, src: str) -> str:
             "words keep some casing errors. None of its sentences occurs in any dev set.")
 
 
+def aligned_line(corpus: dict, numbers: dict, src: str) -> str:
+    """The data-section line of a corpus aligned from documents in two languages, from `lexlet_mt.align`'s record."""
+    record = json.loads(restored_record_path(corpus).read_text(encoding="utf-8"))
+    beads = record.get("beads", {})
+    paired = sum(count for kind, count in beads.items() if not kind.startswith("left_alone"))
+    unsure = sum(count for kind, count in beads.items() if kind.startswith("over_max_cost"))
+    held = ", ".join(Path(name).stem for name in record.get("held_out_documents", []))
+    added = f"step {corpus['added_at_step']:,}" if "added_at_step" in corpus else "the start"
+    return (f"\n- Also trained on {ALIGNED_SOURCES.get(corpus['name'], corpus['name'])}: the two versions of "
+            f"{record['documents']:,} documents, aligned sentence by sentence (`lexlet_mt.align`: sentence lengths, "
+            "with numbers, addresses and names as anchors); "
+            f"{numbers.get('train', 0):,} pairs, each seen {numbers.get('repeat', 1)}× per epoch, added at {added}. "
+            f"{unsure:,} of the {paired:,} aligned spans cost more than {corpus['align']['max_cost']:g} and were left "
+            f"out. {len(record.get('held_out_documents', []))} documents ({held}) are held out as a dev set of "
+            f"{record.get('dev_pairs', 0):,} pairs.")
+
+
 def cooldown_stopped_at(end: int, stopped: list, steps_done: int) -> int:
     """The last step a recorded cooldown trained: its planned end, or sooner the step an earlier run stopped at (its
     third item) or, for the latest cooldown, the step training has reached."""
@@ -287,6 +309,7 @@ def render(cfg: dict, model_dir: Path) -> str:
     extra_lines = "".join(
         synthetic_line(corpus, numbers, src) if "synthetic" in corpus else
         restored_line(corpus, numbers, src) if "restore" in corpus else
+        aligned_line(corpus, numbers, src) if "align" in corpus else
         f"\n- Also trained on `{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`, "
         f"{EXTRA_SOURCES.get(corpus['name'], corpus['name'])}: "
         f"{numbers.get('train', 0):,} pairs, each seen {numbers.get('repeat', 1)}× per epoch, added after "
@@ -299,6 +322,8 @@ def render(cfg: dict, model_dir: Path) -> str:
                          if any("synthetic" in corpus for corpus, _ in extra) else "")
     if any("restore" in corpus for corpus, _ in extra):
         synthetic_command += f"\n/usr/bin/python3 -m lexlet_mt.restore --config {pair}"
+    if any("align" in corpus for corpus, _ in extra):
+        synthetic_command += f"\n/usr/bin/python3 -m lexlet_mt.align --config {pair}"
     held_out = [corpus for corpus, numbers in extra if numbers.get("held_out")]
     selection = (
         "the best mean chrF over a 500-sentence Tatoeba dev subset and the held-out slice of "
@@ -337,7 +362,10 @@ def render(cfg: dict, model_dir: Path) -> str:
     )
 
     rows = []
-    for name, label in [("dev", f"Tatoeba dev ({stats['dev']:,})"), (ood, f"{ood_name} sample ({stats['ood_dev']:,})")]:
+    domain = [(spec["name"], f"{spec.get('label', spec['name'])} ({stats['domain_dev'][spec['name']]['pairs']:,})")
+              for spec in cfg.get("domain_dev", []) if spec["name"] in stats.get("domain_dev", {})]
+    for name, label in [("dev", f"Tatoeba dev ({stats['dev']:,})"), (ood, f"{ood_name} sample ({stats['ood_dev']:,})"),
+                        *domain]:
         if name not in fp32:
             continue
         rows.append(f"| {label} | {cell(fp32[name].get('greedy'))} | {cell(fp32[name].get('beam4'))} | "

@@ -136,7 +136,7 @@ def read_aligned(files: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, s
     src_path, tgt_path = resolve(files[src_lang]), resolve(files[tgt_lang])
     for path in (src_path, tgt_path):
         if not path.exists():
-            hint = (": an earlier stage (lexlet_mt.synthetic or lexlet_mt.restore) writes it"
+            hint = (": an earlier stage (lexlet_mt.synthetic, restore or align) writes it"
                     if path.is_relative_to(TRAINING_ROOT) else "")
             raise SystemExit(f"{path} is missing{hint}")
     src = [normalize(x) for x in src_path.read_text(encoding="utf-8").splitlines()]
@@ -175,14 +175,27 @@ def extra_train(
     return train, selection, stats
 
 
-def build_corpora(config: str, block: str, build: Callable[[dict], dict],
+def block_languages(corpus: dict, block: str, key: str) -> list[str]:
+    """The two languages, sorted, under which an earlier stage's `block` names its inputs (`key`)."""
+    langs = sorted(corpus[block][key])
+    if len(langs) != 2:
+        raise ValueError(f"{corpus['name']}: a {block} block has {key} in two languages, not {langs}")
+    return langs
+
+
+def build_corpora(doc: str, block: str, build: Callable[[dict, dict], dict],
                   record_path: Callable[[dict], Path]) -> None:
-    """The command line of an earlier stage that makes `extra_train` corpora: every corpus of the config with a
-    `block` key is built, and the record `build` returns is written to `record_path` and printed."""
+    """The command line of an earlier stage that makes `extra_train` corpora (`doc` is its help): every corpus of
+    the `--config` with a `block` key is built by `build(corpus, config)`, and the record it returns is written to
+    `record_path` and printed."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", required=True, help="pair name (en-es) or path to a config JSON")
+    config = parser.parse_args().config
+    cfg = load_config(config)
     built = {}
-    for corpus in load_config(config).get("extra_train", []):
+    for corpus in cfg.get("extra_train", []):
         if block in corpus:
-            record = built[corpus["name"]] = build(corpus)
+            record = built[corpus["name"]] = build(corpus, cfg)
             record_path(corpus).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     if not built:
         raise SystemExit(f"{config}: no extra_train corpus has a '{block}' block")
@@ -202,10 +215,15 @@ def main() -> None:
     dev = [pairs[i] for i in dev_ids]
     ood = cfg.get("ood_dev")
     ood_pairs = read_parallel(ood, cfg["src_lang"], cfg["tgt_lang"]) if ood else []
-    extra, extra_dev, extra_stats = extra_train(cfg, dev + ood_pairs)
+    # Dev sets of one domain (documents an earlier stage held out), scored like the out-of-domain set.
+    domain = {spec["name"]: read_parallel(spec, cfg["src_lang"], cfg["tgt_lang"]) for spec in cfg.get("domain_dev", [])}
+    domain_pairs = [pair for pairs_of_set in domain.values() for pair in pairs_of_set]
+    extra, extra_dev, extra_stats = extra_train(cfg, dev + ood_pairs + domain_pairs)
     train_src, train_tgt = {p[0] for p in train + extra}, {p[1] for p in train + extra}
     assert not any(s in train_src or t in train_tgt for s, t in dev + extra_dev), "dev sentence leaked into train"
     overlap = sum(1 for s, t in ood_pairs if s in train_src or t in train_tgt)
+    domain_overlap = {name: sum(1 for s, t in pairs_of_set if s in train_src or t in train_tgt)
+                      for name, pairs_of_set in domain.items()}
 
     # extra_train.* is kept apart from train.*, which alone trains the tokenizer: adding a corpus later
     # leaves the vocabulary (and so a run's checkpoints) valid.
@@ -215,9 +233,15 @@ def main() -> None:
     if ood:
         write_lines(out / f"{ood['name']}.src", [p[0] for p in ood_pairs])
         write_lines(out / f"{ood['name']}.tgt", [p[1] for p in ood_pairs])
+    for name, pairs_of_set in domain.items():
+        write_lines(out / f"{name}.src", [p[0] for p in pairs_of_set])
+        write_lines(out / f"{name}.tgt", [p[1] for p in pairs_of_set])
 
     stats = {**clean_stats, **split_stats, "train": len(train), "dev": len(dev), "ood_dev": len(ood_pairs),
              "ood_dev_pairs_sharing_a_train_sentence": overlap}
+    if domain:
+        stats["domain_dev"] = {name: {"pairs": len(pairs_of_set), "sharing_a_train_sentence": domain_overlap[name]}
+                               for name, pairs_of_set in domain.items()}
     if extra_stats:
         stats["extra_train"] = extra_stats
     (out / "data_stats.json").write_text(json.dumps(stats, indent=2) + "\n")

@@ -29,7 +29,8 @@ ISO639_3 = {"en": "eng", "es": "spa", "de": "deu", "fr": "fra", "zh": "zho"}
 
 def dev_sets(cfg: dict) -> dict[str, tuple[list[str], list[str]]]:
     work = work_dir(cfg)
-    names = ["dev"] + ([cfg["ood_dev"]["name"]] if cfg.get("ood_dev") else [])
+    names = (["dev"] + ([cfg["ood_dev"]["name"]] if cfg.get("ood_dev") else [])
+             + [spec["name"] for spec in cfg.get("domain_dev", [])])
     return {name: (read_lines(work / f"{name}.src"), read_lines(work / f"{name}.tgt")) for name in names}
 
 

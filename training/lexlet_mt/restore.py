@@ -19,13 +19,12 @@ the two need only the few rules below for English and Spanish.
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from .config import resolve, write_lines
-from .data import build_corpora, normalize
+from .data import block_languages, build_corpora, normalize
 
 _WORD = re.compile(r"\w+")
 # Tokens that Moses splits off and that attach to the word before them, or to the word after them.
@@ -152,9 +151,7 @@ def concatenated(paths: list[str]) -> list[str]:
 
 def build(corpus: dict) -> dict:
     block = corpus["restore"]
-    langs = sorted(block["sources"])
-    if len(langs) != 2:
-        raise ValueError(f"{corpus['name']}: a restore block has sources in two languages, not {langs}")
+    langs = block_languages(corpus, "restore", "sources")
     sides = {lang: concatenated(block["sources"][lang]) for lang in langs}
     if len({len(side) for side in sides.values()}) != 1:
         counts = ", ".join(f"{lang} {len(side)}" for lang, side in sides.items())
@@ -188,10 +185,7 @@ def record_path(corpus: dict) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--config", required=True, help="pair name (en-es) or path to a config JSON")
-    args = parser.parse_args()
-    build_corpora(args.config, "restore", build, record_path)
+    build_corpora(__doc__, "restore", lambda corpus, cfg: build(corpus), record_path)
 
 
 if __name__ == "__main__":

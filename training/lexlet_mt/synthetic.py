@@ -23,14 +23,13 @@ translates, so `corrections` may instead name a shared list, configs/corrections
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
 import subprocess
 from pathlib import Path
 
-from .config import TRAINING_ROOT, load_config, resolve, write_lines
+from .config import TRAINING_ROOT, resolve, write_lines
 from .data import build_corpora, normalize
 
 # A sentence ends at . ; ? or ! before a capital, an opening bracket or a quote; contracts wrap lines inside
@@ -178,11 +177,7 @@ def build(corpus: dict, seed: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--config", required=True, help="pair name (es-en) or path to a config JSON")
-    args = parser.parse_args()
-    seed = load_config(args.config)["data"]["seed"]
-    build_corpora(args.config, "synthetic", lambda corpus: build(corpus, seed), corpus_record_path)
+    build_corpora(__doc__, "synthetic", lambda corpus, cfg: build(corpus, cfg["data"]["seed"]), corpus_record_path)
 
 
 if __name__ == "__main__":

@@ -200,3 +200,19 @@ def test_a_restored_corpus_is_credited_with_what_its_restoring_left_out(tmp_path
     assert "github.com/sxyao/MT-Final-Project" in line and "863 pairs, each seen 4× per epoch" in line
     assert "added at step 43,670" in line and "of its 1,000 lines, 124 were left out" in line
     assert "4 because they match a sentence of the Europarl sample" in line
+
+
+def test_an_aligned_corpus_is_credited_with_its_documents_and_what_alignment_left_out(tmp_path: Path) -> None:
+    from lexlet_mt.card import aligned_line
+
+    (tmp_path / "claudette-tos.json").write_text(
+        '{"documents": 36, "pairs": 9985, "beads": {"kept_1-1": 9091, "kept_1-2": 894, "left_alone_0-1": 130, '
+        '"over_max_cost_1-1": 246, "over_max_cost_2-1": 1031}, "held_out_documents": ["Booking.txt", "Zoom.txt"], '
+        '"dev_pairs": 749}', encoding="utf-8")
+    corpus = {"name": "claudette-tos", "added_at_step": 13385, "align": {"max_cost": 3.0},
+              "files": {"en": str(tmp_path / "claudette-tos.en"), "de": str(tmp_path / "claudette-tos.de")}}
+    line = aligned_line(corpus, {"train": 9606, "repeat": 1}, src="en")
+    assert "CC BY 4.0" in line and "Galassi" in line and "36 documents" in line
+    assert "9,606 pairs, each seen 1× per epoch, added at step 13,385" in line
+    assert "1,277 of the 11,262 aligned spans cost more than 3 and were left out" in line
+    assert "2 documents (Booking, Zoom) are held out as a dev set of 749 pairs" in line
