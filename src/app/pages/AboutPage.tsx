@@ -66,8 +66,9 @@ export function AboutPage() {
           Apertium
         </a>{' '}
         rule-based translator. The English ↔ German models also learn from part of the JRC-Acquis dev set of
-        EU legislation, and the English ↔ Chinese models from part of the United Nations Parallel Corpus v1.0
-        dev set. The data contains errors, and so can the translations made from it.
+        EU legislation and from the English and German terms of service of the same CLAUDETTE corpus, aligned
+        sentence by sentence by Lexlet, and the English ↔ Chinese models from part of the United Nations
+        Parallel Corpus v1.0 dev set. The data contains errors, and so can the translations made from it.
       </p>
       <p data-testid="legal-data-attribution">
         The contract clause model is trained on{' '}
