@@ -8,7 +8,9 @@ components over shared source or target sentences and whole components go to dev
 
 Tatoeba's sentences are short; the optional `extra_train` corpora (line-aligned files, e.g. the Europarl
 sample's train split) add long, formal sentences, repeated `repeat` times so they are not drowned out. They
-never touch the dev splits: any pair whose source or target occurs in a dev set is dropped.
+never touch the dev splits: any pair whose source or target occurs in a dev set is dropped. Dev sets of one
+domain (`domain_dev`, such as the documents `lexlet_mt.align` holds out) are written beside the out-of-domain
+set, under their own names, and are kept apart from the extra corpora in the same way.
 """
 
 from __future__ import annotations
