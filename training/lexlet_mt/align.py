@@ -31,8 +31,7 @@ from collections import Counter
 from pathlib import Path
 
 from .config import resolve, write_lines
-from .data import block_languages, build_corpora, normalize
-from .restore import record_path
+from .data import block_languages, build_corpora, normalize, record_path
 
 # Gale and Church's bead priors (1-1 .89; 1-0 and 0-1 .0099 together; 2-1 and 1-2 .089 together; 2-2 .011)
 # and the variance of the target length per source character.

@@ -19,8 +19,8 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
+from .data import record_path as corpus_record_beside
 from .metrics import bleu_tokenizer
-from .restore import record_path as restored_record_path
 from .synthetic import corpus_record_path
 from .tokenizer import load_sentencepiece
 
@@ -172,6 +172,11 @@ def unknown_characters(cfg: dict) -> str:
             "its input and cannot write them.")
 
 
+def added_at(corpus: dict) -> str:
+    """When an extra corpus joined training, as a card says it."""
+    return f"step {corpus['added_at_step']:,}" if "added_at_step" in corpus else "the start"
+
+
 def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
     """The data-section line of a synthetic corpus, from the record `lexlet_mt.synthetic` wrote beside it."""
     block = corpus["synthetic"]
@@ -182,7 +187,7 @@ def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
     role = (f"The machine-made {made} is the input and the human {real} the output, as in back-translation."
             if src == block["to"] else
             "The output side is machine-made: the model learns Apertium's formal vocabulary, and some of its mistakes.")
-    added = f"step {corpus['added_at_step']:,}" if "added_at_step" in corpus else "the start"
+    added = added_at(corpus)
     system = record["system"].replace("\n", ", ")
     if record.get("corrections"):
         since = (f" (from step {corpus['corrections_from_step']:,}; before it the corpus was used as Apertium made it)"
@@ -198,9 +203,9 @@ def synthetic_line(corpus: dict, numbers: dict, src: str) -> str:
 
 def restored_line(corpus: dict, numbers: dict, src: str) -> str:
     """The data-section line of a corpus restored to cased text, from the record `lexlet_mt.restore` wrote."""
-    record = json.loads(restored_record_path(corpus).read_text(encoding="utf-8"))
+    record = json.loads(corpus_record_beside(corpus).read_text(encoding="utf-8"))
     dropped = record.get("dropped", {})
-    added = f"step {corpus['added_at_step']:,}" if "added_at_step" in corpus else "the start"
+    added = added_at(corpus)
     return (f"\n- Also trained on `{Path(corpus['files'][src]).parent.name}/{Path(corpus['files'][src]).stem}`, "
             f"{RESTORED_SOURCES.get(corpus['name'], corpus['name'])}: {numbers.get('train', 0):,} pairs, each seen "
             f"{numbers.get('repeat', 1)}× per epoch, added at {added}. Its text was detokenized and its case restored "
@@ -213,12 +218,12 @@ def restored_line(corpus: dict, numbers: dict, src: str) -> str:
 
 def aligned_line(corpus: dict, numbers: dict, src: str) -> str:
     """The data-section line of a corpus aligned from documents in two languages, from `lexlet_mt.align`'s record."""
-    record = json.loads(restored_record_path(corpus).read_text(encoding="utf-8"))
+    record = json.loads(corpus_record_beside(corpus).read_text(encoding="utf-8"))
     beads = record.get("beads", {})
     paired = sum(count for kind, count in beads.items() if not kind.startswith("left_alone"))
     unsure = sum(count for kind, count in beads.items() if kind.startswith("over_max_cost"))
     held = ", ".join(Path(name).stem for name in record.get("held_out_documents", []))
-    added = f"step {corpus['added_at_step']:,}" if "added_at_step" in corpus else "the start"
+    added = added_at(corpus)
     return (f"\n- Also trained on {ALIGNED_SOURCES.get(corpus['name'], corpus['name'])}: the two versions of "
             f"{record['documents']:,} documents, aligned sentence by sentence (`lexlet_mt.align`: sentence lengths, "
             "with numbers, addresses and names as anchors); "

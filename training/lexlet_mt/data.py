@@ -185,6 +185,12 @@ def block_languages(corpus: dict, block: str, key: str) -> list[str]:
     return langs
 
 
+def record_path(corpus: dict) -> Path:
+    """Where an earlier stage writes a corpus's record (what it read, kept and left out): beside its files."""
+    first = sorted(corpus["files"])[0]
+    return resolve(corpus["files"][first]).with_suffix(".json")
+
+
 def build_corpora(doc: str, block: str, build: Callable[[dict, dict], dict],
                   record_path: Callable[[dict], Path]) -> None:
     """The command line of an earlier stage that makes `extra_train` corpora (`doc` is its help): every corpus of

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from .config import resolve, write_lines
-from .data import block_languages, build_corpora, normalize
+from .data import block_languages, build_corpora, normalize, record_path
 
 _WORD = re.compile(r"\w+")
 # Tokens that Moses splits off and that attach to the word before them, or to the word after them.
@@ -176,12 +175,6 @@ def build(corpus: dict) -> dict:
     for lang in langs:
         write_lines(resolve(corpus["files"][lang]), kept[lang])
     return {"lines": len(sides[langs[0]]), "pairs": len(kept[langs[0]]), "dropped": dict(sorted(dropped.items()))}
-
-
-def record_path(corpus: dict) -> Path:
-    """Where the corpus's record (lines read, pairs kept, why the others were dropped) lies: beside its files."""
-    first = sorted(corpus["files"])[0]
-    return resolve(corpus["files"][first]).with_suffix(".json")
 
 
 def main() -> None:
