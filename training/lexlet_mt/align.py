@@ -88,7 +88,7 @@ def align_document(src: list[str], tgt: list[str]) -> list[tuple[list[int], list
             options = []
             for (di, dj), prior in BEADS.items():
                 before = best.get((i - di, j - dj))
-                if before is None or i < di or j < dj:
+                if before is None:
                     continue
                 cost = -math.log(prior) + length_cost(sum(len(s) for s in src[i - di:i]),
                                                       sum(len(t) for t in tgt[j - dj:j]), ratio)
@@ -144,7 +144,7 @@ def build(corpus: dict) -> dict:
     train_sentences = {text for pair in pairs["train"] for text in pair}
     dev = [pair for pair in pairs["dev"] if not set(pair) & train_sentences]
     counts["dev"]["dropped_sharing_a_training_sentence"] = len(pairs["dev"]) - len(dev)
-    for lang, side in zip(langs, range(2)):
+    for side, lang in enumerate(langs):
         write_lines(resolve(corpus["files"][lang]), [pair[side] for pair in pairs["train"]])
         if "dev_files" in block:
             write_lines(resolve(block["dev_files"][lang]), [pair[side] for pair in dev])

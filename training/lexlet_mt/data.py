@@ -229,26 +229,23 @@ def main() -> None:
     extra, extra_dev, extra_stats = extra_train(cfg, dev + ood_pairs + domain_pairs)
     train_src, train_tgt = {p[0] for p in train + extra}, {p[1] for p in train + extra}
     assert not any(s in train_src or t in train_tgt for s, t in dev + extra_dev), "dev sentence leaked into train"
-    overlap = sum(1 for s, t in ood_pairs if s in train_src or t in train_tgt)
-    domain_overlap = {name: sum(1 for s, t in pairs_of_set if s in train_src or t in train_tgt)
-                      for name, pairs_of_set in domain.items()}
+
+    def sharing_a_train_sentence(pairs_of_set: list[tuple[str, str]]) -> int:
+        return sum(1 for s, t in pairs_of_set if s in train_src or t in train_tgt)
 
     # extra_train.* is kept apart from train.*, which alone trains the tokenizer: adding a corpus later
     # leaves the vocabulary (and so a run's checkpoints) valid.
-    for name, subset in (("train", train), ("dev", dev), ("extra_train", extra), ("extra_dev", extra_dev)):
+    scored_apart = {**({ood["name"]: ood_pairs} if ood else {}), **domain}
+    for name, subset in {"train": train, "dev": dev, "extra_train": extra, "extra_dev": extra_dev,
+                         **scored_apart}.items():
         write_lines(out / f"{name}.src", [p[0] for p in subset])
         write_lines(out / f"{name}.tgt", [p[1] for p in subset])
-    if ood:
-        write_lines(out / f"{ood['name']}.src", [p[0] for p in ood_pairs])
-        write_lines(out / f"{ood['name']}.tgt", [p[1] for p in ood_pairs])
-    for name, pairs_of_set in domain.items():
-        write_lines(out / f"{name}.src", [p[0] for p in pairs_of_set])
-        write_lines(out / f"{name}.tgt", [p[1] for p in pairs_of_set])
 
     stats = {**clean_stats, **split_stats, "train": len(train), "dev": len(dev), "ood_dev": len(ood_pairs),
-             "ood_dev_pairs_sharing_a_train_sentence": overlap}
+             "ood_dev_pairs_sharing_a_train_sentence": sharing_a_train_sentence(ood_pairs)}
     if domain:
-        stats["domain_dev"] = {name: {"pairs": len(pairs_of_set), "sharing_a_train_sentence": domain_overlap[name]}
+        stats["domain_dev"] = {name: {"pairs": len(pairs_of_set),
+                                      "sharing_a_train_sentence": sharing_a_train_sentence(pairs_of_set)}
                                for name, pairs_of_set in domain.items()}
     if extra_stats:
         stats["extra_train"] = extra_stats
