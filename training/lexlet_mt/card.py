@@ -77,8 +77,8 @@ def record_path(model_id: str) -> Path:
 
 
 def training_summary(log_path: Path) -> dict:
-    """Steps, epochs and tokens from the last `finished` line; wall time summed over every run segment; a warm
-    start's earlier training added in."""
+    """Steps, epochs and tokens from the last `finished` line; wall time summed over every run segment since the
+    last warm start; that warm start's earlier training added in."""
     summary: dict = {"seconds": 0.0, "segments": 0}
     before: dict = {}
     warm_epoch = warm_step = 0
@@ -92,6 +92,9 @@ def training_summary(log_path: Path) -> dict:
         message = match.group(2)
         warm = WARM_START.match(message)
         if warm:
+            # A warm start appends to the log of the run before it. What that run did is either in the record
+            # the warm start carries (`before`) or a branch the shipped weights never saw: count from here.
+            summary, segment_start = {"seconds": 0.0, "segments": 0}, None
             before, warm_epoch = json.loads(warm.group(3)), int(warm.group(2))
             warm_step = int(warm.group(1))
             if "selection_changed_at" in before:

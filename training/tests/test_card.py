@@ -57,6 +57,32 @@ def test_training_summary_counts_the_training_before_a_warm_start(tmp_path: Path
     assert summary["warm_starts"] == [100]
 
 
+def test_training_summary_counts_only_the_runs_since_the_last_warm_start(tmp_path: Path) -> None:
+    # A second warm start appends to the log of a first round, whose training the new record either holds (it
+    # shipped) or never saw (it lost): its steps, time and cooldown must not be counted again.
+    log = tmp_path / "train.log"
+    first = '{"epochs": 4.5, "seconds": 3600, "segments": 3, "steps": 100, "tokens": 1000, "cooldowns": [[50, 100]]}'
+    log.write_text(
+        f"2026-01-03T10:00:00Z warm start from ../m (suffix '_quantized') at step 100 epoch 5; before it {first}\n"
+        "2026-01-03T10:00:10Z resumed from last.pt at epoch 5 batch 0 step 100\n"
+        "2026-01-03T10:00:10Z cooldown: learning rate from 0.000126 to zero over 60 steps (steps 100-160)\n"
+        "2026-01-03T11:00:10Z finished: steps 160 epochs 5.25 train_tokens 300 avg_tgt_tok/s 1\n"
+        f"2026-01-04T10:00:00Z warm start from ../m (suffix '_quantized') at step 100 epoch 5; before it {first}\n"
+        "2026-01-04T10:00:10Z resumed from last.pt at epoch 5 batch 0 step 100\n"
+        "2026-01-04T10:00:10Z cooldown: learning rate from 0.000126 to zero over 80 steps (steps 100-180)\n"
+        "2026-01-04T10:30:10Z finished: steps 180 epochs 5.5 train_tokens 400 avg_tgt_tok/s 1\n",
+        encoding="utf-8",
+    )
+    summary = training_summary(log)
+    assert summary["steps"] == 180
+    assert summary["tokens"] == 1400
+    assert summary["epochs"] == 5.0
+    assert summary["seconds"] == 3600 + 1800
+    assert summary["segments"] == 4
+    assert summary["cooldowns"] == [[50, 100], [100, 180]]
+    assert summary["warm_starts"] == [100]
+
+
 def test_a_model_grown_at_a_warm_start_counts_its_new_parameters_and_keeps_the_growth(tmp_path: Path) -> None:
     log = tmp_path / "train.log"
     before = '{"params": 1234, "steps": 100, "grown": [[2, 1, 3, 1, 50]]}'
