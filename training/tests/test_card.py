@@ -60,27 +60,24 @@ def test_training_summary_counts_the_training_before_a_warm_start(tmp_path: Path
 def test_training_summary_counts_only_the_runs_since_the_last_warm_start(tmp_path: Path) -> None:
     # A second warm start appends to the log of a first round, whose training the new record either holds (it
     # shipped) or never saw (it lost): its steps, time and cooldown must not be counted again.
+    before = '{"epochs": 4.5, "seconds": 3600, "segments": 3, "steps": 100, "tokens": 1000, "cooldowns": [[50, 100]]}'
+
+    def round_from_step_100(day: int, hours: str, steps: int, epochs: str, tokens: int) -> str:
+        start, end = f"2026-01-0{day}T10:00", f"2026-01-0{day}T{hours}"
+        return (f"{start}:00Z warm start from ../m (suffix '_quantized') at step 100 epoch 5; before it {before}\n"
+                f"{start}:10Z resumed from last.pt at epoch 5 batch 0 step 100\n"
+                f"{start}:10Z cooldown: learning rate from 0.000126 to zero over {steps} steps "
+                f"(steps 100-{100 + steps})\n"
+                f"{end}:10Z finished: steps {100 + steps} epochs {epochs} train_tokens {tokens} avg_tgt_tok/s 1\n")
+
     log = tmp_path / "train.log"
-    first = '{"epochs": 4.5, "seconds": 3600, "segments": 3, "steps": 100, "tokens": 1000, "cooldowns": [[50, 100]]}'
-    log.write_text(
-        f"2026-01-03T10:00:00Z warm start from ../m (suffix '_quantized') at step 100 epoch 5; before it {first}\n"
-        "2026-01-03T10:00:10Z resumed from last.pt at epoch 5 batch 0 step 100\n"
-        "2026-01-03T10:00:10Z cooldown: learning rate from 0.000126 to zero over 60 steps (steps 100-160)\n"
-        "2026-01-03T11:00:10Z finished: steps 160 epochs 5.25 train_tokens 300 avg_tgt_tok/s 1\n"
-        f"2026-01-04T10:00:00Z warm start from ../m (suffix '_quantized') at step 100 epoch 5; before it {first}\n"
-        "2026-01-04T10:00:10Z resumed from last.pt at epoch 5 batch 0 step 100\n"
-        "2026-01-04T10:00:10Z cooldown: learning rate from 0.000126 to zero over 80 steps (steps 100-180)\n"
-        "2026-01-04T10:30:10Z finished: steps 180 epochs 5.5 train_tokens 400 avg_tgt_tok/s 1\n",
-        encoding="utf-8",
-    )
+    log.write_text(round_from_step_100(3, "11:00", 60, "5.25", 300) + round_from_step_100(4, "10:30", 80, "5.5", 400),
+                   encoding="utf-8")
+    counted = ("steps", "tokens", "epochs", "seconds", "segments", "cooldowns", "warm_starts")
     summary = training_summary(log)
-    assert summary["steps"] == 180
-    assert summary["tokens"] == 1400
-    assert summary["epochs"] == 5.0
-    assert summary["seconds"] == 3600 + 1800
-    assert summary["segments"] == 4
-    assert summary["cooldowns"] == [[50, 100], [100, 180]]
-    assert summary["warm_starts"] == [100]
+    assert {key: summary[key] for key in counted} == {
+        "steps": 180, "tokens": 1400, "epochs": 5.0, "seconds": 3600 + 1800, "segments": 4,
+        "cooldowns": [[50, 100], [100, 180]], "warm_starts": [100]}
 
 
 def test_a_model_grown_at_a_warm_start_counts_its_new_parameters_and_keeps_the_growth(tmp_path: Path) -> None:
