@@ -137,6 +137,25 @@ def model_from_folder(model_cfg: ModelConfig, folder: Path, suffix: str,
     return model, shipped_cfg, magnitudes
 
 
+def set_aside_snapshots(run: Path) -> Path | None:
+    """Moves the snapshots of an earlier branch out of the run's way, returning where they went (None: none there).
+
+    They belong to the run whose `last.pt` was deleted to warm-start. Left in place, `lexlet_mt.train` would prune
+    the new run's snapshots before them whenever theirs have the higher step numbers, and `lexlet_mt.average`
+    would average weights of two branches."""
+    folder = run / "snapshots"
+    steps = sorted(folder.glob("step-*.pt"))
+    if not steps:
+        return None
+    aside = run / f"snapshots-until-{steps[-1].stem}"
+    tries = 1
+    while aside.exists():  # the same round run again
+        tries += 1
+        aside = run / f"snapshots-until-{steps[-1].stem}-{tries}"
+    folder.rename(aside)
+    return aside
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", required=True)
@@ -173,6 +192,9 @@ def main(argv=None) -> None:
              "train_seconds": 0.0, "tokens": 0, "history": [], "warm_start": origin,
              "selection": "mean chrF of " + " and ".join(selection_dev_sets(cfg))}
     run.mkdir(parents=True, exist_ok=True)
+    aside = set_aside_snapshots(run)
+    if aside:
+        print(f"moved the earlier run's snapshots to {aside}")
     save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(), "optimizer": optimizer.state_dict(),
                  "scheduler": scheduler.state_dict(), "state": state,
                  "rng": {"python": random.Random(tcfg["seed"]).getstate(), "torch": torch.get_rng_state()}},

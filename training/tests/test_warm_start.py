@@ -20,7 +20,7 @@ from lexlet_mt import quantize  # noqa: E402
 from lexlet_mt.average import average_state_dicts  # noqa: E402
 from lexlet_mt.export import export_model  # noqa: E402
 from lexlet_mt.model import ModelConfig, Seq2SeqTransformer  # noqa: E402
-from lexlet_mt.warm_start import load_exported_weights, model_from_folder  # noqa: E402
+from lexlet_mt.warm_start import load_exported_weights, model_from_folder, set_aside_snapshots  # noqa: E402
 
 CFG = ModelConfig(vocab_size=300, d_model=64, encoder_layers=2, decoder_layers=2, heads=4, ffn_dim=128,
                   max_position_embeddings=64)
@@ -97,3 +97,20 @@ def test_average_is_the_elementwise_mean(tmp_path):
         expected = (states[0][key] + states[1][key] + states[2][key]) / 3
         assert np.allclose(mean[key].numpy(), expected.numpy(), atol=1e-6)
         assert mean[key].dtype == torch.float32
+
+
+def test_a_warm_start_sets_an_earlier_branchs_snapshots_aside(tmp_path):
+    # Left in place, snapshots with higher step numbers than the new run's would outlive (and outweigh) its own.
+    snapshots = tmp_path / "snapshots"
+    snapshots.mkdir()
+    for step in (19500, 19750):
+        (snapshots / f"step-{step:07d}.pt").write_bytes(b"earlier branch")
+    aside = set_aside_snapshots(tmp_path)
+    assert aside == tmp_path / "snapshots-until-step-0019750"
+    assert sorted(p.name for p in aside.iterdir()) == ["step-0019500.pt", "step-0019750.pt"]
+    assert not snapshots.exists()
+    assert set_aside_snapshots(tmp_path) is None
+    snapshots.mkdir()  # the same round again: the first one's snapshots stay where they went
+    (snapshots / "step-0019750.pt").write_bytes(b"same round again")
+    assert set_aside_snapshots(tmp_path) == tmp_path / "snapshots-until-step-0019750-2"
+    assert (aside / "step-0019750.pt").read_bytes() == b"earlier branch"
