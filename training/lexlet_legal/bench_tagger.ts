@@ -11,9 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { tagDocument } from '../../src/engine/legal/document-tagger';
 import { loadSentenceTagger } from '../../src/engine/legal/load-tagger';
 import type { SessionLike, TensorFactory } from '../../src/engine/legal/tagger';
+import { sharedData } from './shared_data';
 
 const modelDir = resolve(process.argv[2] ?? 'public/models/lexlet-unfair-tos');
-const data = '/work/shared/data/legal';
+const data = sharedData('legal');
 
 function csvTexts(path: string): string[] {
   const out: string[] = [];

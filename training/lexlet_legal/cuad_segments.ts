@@ -7,9 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentClauses } from '../../src/engine/legal/segment';
+import { sharedData } from './shared_data';
 
 const work = new URL('../work/legal/cuad/', import.meta.url);
-const txtDir = '/work/shared/data/legal/cuad_v1/full_contract_txt';
+const txtDir = sharedData('legal/cuad_v1/full_contract_txt');
 const out: string[] = [];
 for (const line of readFileSync(new URL('contracts.jsonl', work), 'utf8').split('\n')) {
   if (!line.trim()) continue;

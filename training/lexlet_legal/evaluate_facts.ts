@@ -25,6 +25,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Fact, KeyFacts } from '../../src/engine/legal/facts';
+import { sharedData } from './shared_data';
 
 interface Span {
   label: string;
@@ -38,7 +39,7 @@ interface Contract {
 }
 
 const work = new URL('../work/legal/', import.meta.url);
-const txtDir = '/work/shared/data/legal/cuad_v1/full_contract_txt';
+const txtDir = sharedData('legal/cuad_v1/full_contract_txt');
 const SINGLE = {
   title: 'Document Name',
   agreementDate: 'Agreement Date',

@@ -13,9 +13,10 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
-DATA_ROOT = Path("/work/shared/data/legal")
+from lexlet_mt.config import shared_path
+
+DATA_ROOT = shared_path("data/legal")
 UNFAIR_TOS_DIR = DATA_ROOT / "unfair_tos_lexglue"
 CLAUDETTE_DIR = DATA_ROOT / "claudette_multilingual_tos" / "corpus"
 
@@ -106,7 +107,7 @@ def document_folds(sentences: list[Sentence], k: int) -> list[int]:
 def load_claudette(
     langs: list[str], exclude_companies: set[str], only_companies: set[str] | None = None
 ) -> list[Sentence]:
-    """CLAUDETTE sentences (the 40 documents present), minus companies that also appear in the dev set; with
+    """CLAUDETTE sentences (every document present), minus companies that also appear in the dev set; with
     ``only_companies`` (lower-case names), just those."""
     out: list[Sentence] = []
     for lang in langs:

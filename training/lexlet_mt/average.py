@@ -22,7 +22,7 @@ import torch
 from .config import load_config, runs_dir
 from .model import ModelConfig, Seq2SeqTransformer, load_model
 from .tokenizer import load_sentencepiece
-from .train import evaluate_dev, save_atomic, selection_dev_sets
+from .train import cpu_state, evaluate_dev, save_atomic, selection_dev_sets
 
 
 def average_state_dicts(paths: List[Path]) -> Dict[str, torch.Tensor]:
@@ -50,8 +50,12 @@ def main(argv=None) -> None:
     parser.add_argument("--last", type=int, nargs="+", default=[2, 4, 8], help="numbers of snapshots to average")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--run-dir", default="", help="defaults to training/runs/<pair>")
+    parser.add_argument("--device", choices=["auto", "cpu", "cuda"], default="auto",
+                        help="where the candidates are scored (auto: CUDA when present)")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
+    device = torch.device("cuda" if args.device == "cuda" or (args.device == "auto" and torch.cuda.is_available())
+                          else "cpu")
 
     cfg = load_config(args.config)
     run = Path(args.run_dir) if args.run_dir else runs_dir(cfg)
@@ -60,7 +64,7 @@ def main(argv=None) -> None:
         raise SystemExit(f"{run / 'snapshots'} holds {len(snapshots)} snapshot(s): train longer first")
     sp = load_sentencepiece(cfg)
     dev_sets = selection_dev_sets(cfg)
-    best = load_model(run / "best.pt")
+    best = load_model(run / "best.pt").to(device)
     rows = {"best.pt": {"steps": [torch.load(run / "best.pt", map_location="cpu")["step"]],
                         **selection_score(best, sp, dev_sets)}}
     print(json.dumps({"best.pt": rows["best.pt"]}), flush=True)
@@ -70,7 +74,7 @@ def main(argv=None) -> None:
         steps = [int(p.stem.split("-")[1]) for p in chosen]
         model = Seq2SeqTransformer(ModelConfig.from_dict(torch.load(chosen[-1], map_location="cpu")["config"]))
         model.load_state_dict(average_state_dicts(chosen))
-        model.eval()
+        model.to(device).eval()
         name = f"last {len(chosen)}"
         rows[name] = {"steps": steps, **selection_score(model, sp, dev_sets)}
         print(json.dumps({name: rows[name]}), flush=True)
@@ -82,7 +86,7 @@ def main(argv=None) -> None:
         (run / "averaged.pt").unlink(missing_ok=True)  # an earlier average lost to a newer best.pt
         print("best.pt stays the best model; averaged.pt removed if there was one")
         return
-    save_atomic({"config": winner_model.cfg.to_dict(), "model": winner_model.state_dict(),
+    save_atomic({"config": winner_model.cfg.to_dict(), "model": cpu_state(winner_model),
                  "step": rows[winner]["steps"][-1], "averaged_steps": rows[winner]["steps"],
                  "dev_sets": rows[winner]["dev_sets"], "selection_score": rows[winner]["selection_score"]},
                 run / "averaged.pt")

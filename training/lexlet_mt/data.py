@@ -16,6 +16,7 @@ set, under their own names, and are kept apart from the extra corpora in the sam
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import re
@@ -122,15 +123,31 @@ def unsegment(text: str) -> str:
 
 
 def read_parallel(spec: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
-    """A line-aligned corpus (the out-of-domain dev set or an extra training corpus): optionally only its first
-    `max_pairs`, and with the side in `unsegment` (a language code) joined back into unsegmented text, as users
-    type it."""
-    pairs = read_aligned(spec["files"], src_lang, tgt_lang)[: spec.get("max_pairs") or None]
+    """A corpus (a dev set or an extra training corpus): line-aligned `files`, or a `tsv` (gzip or plain) with
+    `columns`; optionally without its first `skip_pairs` (another set's share of the file) and only its first
+    `max_pairs` after that, and with the side in `unsegment` (a language code) joined back into unsegmented text,
+    as users type it."""
+    pairs = read_tsv(spec, src_lang, tgt_lang) if "tsv" in spec else read_aligned(spec["files"], src_lang, tgt_lang)
+    skip = int(spec.get("skip_pairs", 0))
+    pairs = pairs[skip : skip + spec["max_pairs"] if spec.get("max_pairs") else None]
     side = spec.get("unsegment")
     if side == src_lang:
         pairs = [(unsegment(s), t) for s, t in pairs]
     elif side == tgt_lang:
         pairs = [(s, unsegment(t)) for s, t in pairs]
+    return pairs
+
+
+def read_tsv(spec: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
+    path = resolve(spec["tsv"])
+    src_col, tgt_col = spec["columns"][src_lang], spec["columns"][tgt_lang]
+    opener = gzip.open if path.suffix == ".gz" else open
+    pairs = []
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) > max(src_col, tgt_col):
+                pairs.append((normalize(fields[src_col]), normalize(fields[tgt_col])))
     return pairs
 
 
@@ -162,6 +179,13 @@ def extra_train(
         limits = {"max_chars": corpus.get("max_chars", 600), "max_length_ratio": cfg["data"]["max_length_ratio"]}
         kept, corpus_stats = clean(read_parallel(corpus, cfg["src_lang"], cfg["tgt_lang"]), limits)
         apart = [p for p in kept if p[0] not in dev_src and p[1] not in dev_tgt]
+        overlapping = len(kept) - len(apart)
+        sampled = {}
+        if corpus.get("sample_pairs"):  # a seeded share of a large corpus: the real:synthetic mix is a setting
+            chosen = sorted(random.Random(cfg["data"]["seed"]).sample(range(len(apart)),
+                                                                      min(corpus["sample_pairs"], len(apart))))
+            sampled = {"sampled": len(chosen), "sampled_from": len(apart)}
+            apart = [apart[i] for i in chosen]
         order = list(range(len(apart)))
         random.Random(cfg["data"]["seed"]).shuffle(order)
         held = set(order[: int(corpus.get("dev_pairs", 0))])
@@ -170,9 +194,11 @@ def extra_train(
         # Europarl repeats formulae ("(Applause)"): a held-out sentence must not recur in train either
         rest = [p for i, p in enumerate(apart) if i not in held and p[0] not in held_src and p[1] not in held_tgt]
         repeat = int(corpus.get("repeat", 1))
+        if corpus.get("tag"):  # tagged back-translation: the model is told which sources are machine-made
+            rest = [(f"{corpus['tag']} {src}", tgt) for src, tgt in rest]
         train.extend(rest * repeat)
         selection.extend(apart[i] for i in sorted(held))
-        stats[corpus["name"]] = {**corpus_stats, "overlapping_dev": len(kept) - len(apart), "held_out": len(held),
+        stats[corpus["name"]] = {**corpus_stats, "overlapping_dev": overlapping, **sampled, "held_out": len(held),
                                  "train": len(rest), "repeat": repeat, "added": len(rest) * repeat}
     return train, selection, stats
 

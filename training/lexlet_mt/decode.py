@@ -25,11 +25,12 @@ def _max_new_tokens(src_len: int, cap: int) -> int:
 @torch.no_grad()
 def greedy_batch(model: Seq2SeqTransformer, sources: Sequence[Sequence[int]], max_len: int = 256) -> List[List[int]]:
     cfg = model.cfg
-    src, mask = pad_batch(sources, cfg.pad_token_id)
+    device = model.shared.weight.device
+    src, mask = (t.to(device) for t in pad_batch(sources, cfg.pad_token_id))
     memory = model.encode(src, mask)
     batch = src.shape[0]
-    current = torch.full((batch, 1), cfg.decoder_start_token_id, dtype=torch.long)
-    finished = torch.zeros(batch, dtype=torch.bool)
+    current = torch.full((batch, 1), cfg.decoder_start_token_id, dtype=torch.long, device=device)
+    finished = torch.zeros(batch, dtype=torch.bool, device=device)
     outputs: List[Tensor] = []
     past = None
     steps = _max_new_tokens(src.shape[1], max_len)
@@ -67,16 +68,17 @@ def beam_batch(
 ) -> List[List[int]]:
     """Beam search like Transformers' generate(num_beams=k): score = sum log p / len**length_penalty."""
     cfg = model.cfg
-    src, mask = pad_batch(sources, cfg.pad_token_id)
+    device = model.shared.weight.device
+    src, mask = (t.to(device) for t in pad_batch(sources, cfg.pad_token_id))
     batch = src.shape[0]
     memory = model.encode(src, mask)
     memory = memory.repeat_interleave(beams, dim=0)
     mask = mask.repeat_interleave(beams, dim=0)
     vocab = cfg.vocab_size
     # only the first beam of each sentence is live at step 0, so the k beams do not start identical
-    scores = torch.full((batch, beams), -float("inf"))
+    scores = torch.full((batch, beams), -float("inf"), device=device)
     scores[:, 0] = 0.0
-    tokens = torch.full((batch * beams, 1), cfg.decoder_start_token_id, dtype=torch.long)
+    tokens = torch.full((batch * beams, 1), cfg.decoder_start_token_id, dtype=torch.long, device=device)
     current = tokens
     finished: List[List[tuple[float, List[int]]]] = [[] for _ in range(batch)]
     done = [False] * batch
@@ -95,9 +97,9 @@ def beam_batch(
         top_scores, top_index = candidates.topk(2 * beams, dim=-1)
         beam_origin = top_index // vocab
         token_ids = top_index % vocab
-        new_scores = torch.full((batch, beams), -float("inf"))
-        new_origin = torch.zeros((batch, beams), dtype=torch.long)
-        new_tokens = torch.full((batch, beams), cfg.pad_token_id, dtype=torch.long)
+        new_scores = torch.full((batch, beams), -float("inf"), device=device)
+        new_origin = torch.zeros((batch, beams), dtype=torch.long, device=device)
+        new_tokens = torch.full((batch, beams), cfg.pad_token_id, dtype=torch.long, device=device)
         length = step + 1
         for b in range(batch):
             if done[b]:
@@ -127,7 +129,7 @@ def beam_batch(
                 new_scores[b] = -float("inf")
         if all(done):
             break
-        rows = (torch.arange(batch)[:, None] * beams + new_origin).view(-1)
+        rows = (torch.arange(batch, device=device)[:, None] * beams + new_origin).view(-1)
         tokens = torch.cat([tokens.index_select(0, rows), new_tokens.view(-1, 1)], dim=1)
         past = tuple(tuple(t.index_select(0, rows) for t in layer) for layer in past)
         scores = new_scores

@@ -17,16 +17,18 @@ import time
 from pathlib import Path
 
 from .config import load_config, runs_dir, write_lines
-from .evaluate import dev_sets, lowercased, score
+from .evaluate import apertium_mode, apertium_translate, dev_sets, lowercased, score
 from .metrics import bleu_tokenizer
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def cli_translate(cfg: dict, model_id: str, beams: int, sources: list[str], backend: str) -> tuple[list[str], str]:
+def cli_translate(cfg: dict, model_id: str, beams: int, sources: list[str], backend: str,
+                  catalog: str = "") -> tuple[list[str], str]:
     """One output line per input line (the CLI's contract); returns the lines and the CLI's summary line."""
     command = ["node", str(REPO / "bin" / "lexlet.js"), "translate", "--from", cfg["src_lang"], "--to",
-               cfg["tgt_lang"], "--model", model_id, "--beam", str(beams), "--backend", backend]
+               cfg["tgt_lang"], "--model", model_id, "--beam", str(beams), "--backend", backend,
+               *(["--catalog", catalog] if catalog else [])]
     result = subprocess.run(command, input="".join(s + "\n" for s in sources), capture_output=True, text=True,
                             check=True, cwd=REPO)
     lines = result.stdout.split("\n")
@@ -45,25 +47,48 @@ def main() -> None:
     parser.add_argument("--beams", type=int, nargs="+", default=[1, 4])
     parser.add_argument("--backend", choices=["cpu", "wasm"], default="cpu")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N lines of each set")
+    parser.add_argument("--sets", nargs="+", default=[], help="score only these dev sets (default: all); the rows "
+                        "of the others stay as an earlier run wrote them")
+    parser.add_argument("--catalog", default="", help="a catalog other than the app's (a candidate model not "
+                        "shipped yet); its results go to eval-candidate.json")
+    parser.add_argument("--apertium", action="store_true",
+                        help="also score Apertium on the same lines where it has the pair (its rows: 'apertium')")
     args = parser.parse_args()
     cfg = load_config(args.config)
     model_id = args.model or f"lexlet-{cfg['pair']}"
     out = runs_dir(cfg)
     results: dict = {"pair": cfg["pair"], "model": model_id, "backend": args.backend, "sets": {}}
+    report = out / ("eval-candidate.json" if args.catalog else "eval-shipped.json")
+    previous = report
+    if args.sets and previous.exists() and json.loads(previous.read_text()).get("model") == model_id:
+        results["sets"] = json.loads(previous.read_text())["sets"]
     for name, (sources, references) in dev_sets(cfg).items():
+        if args.sets and name not in args.sets:
+            continue
+        results["sets"][name] = {}
         if args.limit:
             sources, references = sources[: args.limit], references[: args.limit]
         for beams in args.beams:
             started = time.time()
-            hypotheses, summary = cli_translate(cfg, model_id, beams, sources, args.backend)
+            hypotheses, summary = cli_translate(cfg, model_id, beams, sources, args.backend, args.catalog)
             entry = score(hypotheses, references, time.time() - started, lowercased(cfg, name),
                           bleu_tokenizer(cfg["tgt_lang"]))
             entry["cli"] = summary
             results["sets"].setdefault(name, {})[f"beam{beams}"] = entry
-            write_lines(out / f"hyp.{name}.shipped-beam{beams}.txt", hypotheses)
+            write_lines(out / f"hyp.{name}.{'candidate' if args.catalog else 'shipped'}-beam{beams}.txt", hypotheses)
             print(f"{name} beam {beams}: BLEU {entry['bleu']} chrF {entry['chrf']} ({summary})", flush=True)
             if not args.limit:  # after every system, so a long evaluation leaves its finished rows behind
-                (out / "eval-shipped.json").write_text(json.dumps(results, indent=2) + "\n")
+                report.write_text(json.dumps(results, indent=2) + "\n")
+        if args.apertium:
+            started = time.time()
+            hypotheses = apertium_translate(apertium_mode(cfg), sources)
+            if hypotheses is not None:
+                entry = score(hypotheses, references, time.time() - started, lowercased(cfg, name),
+                              bleu_tokenizer(cfg["tgt_lang"]))
+                results["sets"][name]["apertium"] = entry
+                print(f"{name} apertium: BLEU {entry['bleu']} chrF {entry['chrf']}", flush=True)
+                if not args.limit:
+                    report.write_text(json.dumps(results, indent=2) + "\n")
 
 
 if __name__ == "__main__":

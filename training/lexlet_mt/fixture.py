@@ -26,6 +26,7 @@ import sentencepiece as spm
 import torch
 from torch.nn import functional as F
 
+from .config import shared_path
 from .data import keep_pair, normalize
 from .export import export_model
 from .model import ModelConfig, Seq2SeqTransformer
@@ -41,7 +42,7 @@ from .tokenizer import (
 )
 from .train import collate, make_batches
 
-CORPUS = Path("/work/shared/data/translation/tatoeba-anki-spa-eng/spa.txt")
+CORPUS = shared_path("data/translation/tatoeba-anki-spa-eng/spa.txt")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SEED = 20240601
 MAX_CHARS = 24

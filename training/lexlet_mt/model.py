@@ -222,7 +222,8 @@ class Seq2SeqTransformer(nn.Module):
 
     def embed(self, input_ids: Tensor, start: Tensor | int = 0) -> Tensor:
         # arange (not slicing) so an ONNX trace keeps the past-length offset dynamic
-        positions = self.embed_positions.index_select(0, torch.arange(input_ids.shape[1]) + start)
+        offsets = torch.arange(input_ids.shape[1], device=input_ids.device) + start
+        positions = self.embed_positions.index_select(0, offsets)
         x = self.shared(input_ids) * self.embed_scale + positions.unsqueeze(0)
         return F.dropout(x, p=self.cfg.dropout, training=self.training)
 
@@ -245,8 +246,8 @@ class Seq2SeqTransformer(nn.Module):
             past_len: Tensor | int = 0
         else:
             past_len = past_key_values[0][0].shape[2]
-        query_pos = torch.arange(tgt_len) + past_len
-        key_pos = torch.arange(tgt_len + past_len)
+        query_pos = torch.arange(tgt_len, device=input_ids.device) + past_len
+        key_pos = torch.arange(tgt_len + past_len, device=input_ids.device)
         self_blocked = (key_pos[None, :] > query_pos[:, None])[None, None, :, :]
         cross_blocked = (encoder_attention_mask == 0)[:, None, None, :]
         x = self.embed(input_ids, past_len)

@@ -19,40 +19,53 @@ sentence) with either `replace` (a replacement in the case of the text it replac
 its group named `lower` if it has one, else of the whole match), and optionally `where_source` (a case-insensitive
 expression the real sentence must match); `why` says what it mends. A system errs the same way whatever it
 translates, so `corrections` may instead name a shared list, configs/corrections/<name>.json.
+
+Back-translation at scale uses the same block with `paragraphs_gz` sources (gzip, one paragraph a line, as the
+monolingual folder gives them) in any language the system reads (`from`: es for Spanish parliament speeches and
+laws through `apertium -u spa-eng`). Millions of sentences are translated in chunks by `jobs` processes at once;
+each finished chunk is kept under work/<run>/<corpus>.chunks/, so a rerun translates only what is missing. The
+corpus's `tag` (lexlet_mt.data) marks its machine-made source side for the model (tagged back-translation).
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import random
 import re
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .config import TRAINING_ROOT, resolve, write_lines
 from .data import build_corpora, normalize
 
-# A sentence ends at . ; ? or ! before a capital, an opening bracket or a quote; contracts wrap lines inside
-# paragraphs, so paragraphs (blank-line separated) are joined before splitting.
+# A sentence ends at . ; ? or ! before a capital, an opening bracket or a quote (Spanish also opens with ¿ ¡ «);
+# contracts wrap lines inside paragraphs, so paragraphs (blank-line separated) are joined before splitting.
 _SENTENCE_END = re.compile(r"(?<=[.;?!])\s+(?=[A-Z(\"“])")
+_SENTENCE_END_ANY_LETTER = re.compile(r"(?<=[.;?!])\s+(?=[^\W\d_]*[A-ZÁÉÍÓÚÑÜÀÈÎÔÄÖ¿¡«(\"“])")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# English prose is judged by its ASCII letters (the formal corpora were selected so); other languages by any letter.
 _LETTER = re.compile(r"[A-Za-z]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
 
 
-def sentences_of_text(text: str) -> list[str]:
+def sentences_of_text(text: str, ascii_only: bool = True) -> list[str]:
+    end = _SENTENCE_END if ascii_only else _SENTENCE_END_ANY_LETTER
     out = []
     for paragraph in _PARAGRAPH.split(text):
-        out.extend(normalize(s) for s in _SENTENCE_END.split(normalize(paragraph)))
+        out.extend(normalize(s) for s in end.split(normalize(paragraph)))
     return [s for s in out if s]
 
 
-def is_prose(sentence: str, min_words: int, max_words: int) -> bool:
+def is_prose(sentence: str, min_words: int, max_words: int, ascii_only: bool = True) -> bool:
     """A sentence worth translating: of the configured length, mostly letters, not a heading in capitals,
     and ending like a sentence (contracts are full of table rows, signatures and page furniture)."""
     words = sentence.split()
     if not min_words <= len(words) <= max_words or sentence[-1] not in ".;?!":
         return False
-    letters = _LETTER.findall(sentence)
+    letters = (_LETTER if ascii_only else _ANY_LETTER).findall(sentence)
     if len(letters) < 0.6 * len(sentence.replace(" ", "")):
         return False
     return sum(c.isupper() for c in letters) <= 0.3 * len(letters)
@@ -62,16 +75,31 @@ def lines_of(file: Path) -> list[str]:
     return [normalize(line) for line in file.read_text(encoding="utf-8").splitlines()]
 
 
-def read_source(source: dict) -> list[str]:
+def paragraphs_of_gzip(path: Path, strip: str | None, ascii_only: bool) -> list[str]:
+    """The sentences of a gzip file of one paragraph a line; `strip` removes what opens a paragraph (an article's
+    ".- " left by a dropped number)."""
+    prefix = re.compile(strip) if strip else None
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            paragraph = prefix.sub("", line, count=1) if prefix else line
+            out.extend(sentences_of_text(paragraph, ascii_only))
+    return out
+
+
+def read_source(source: dict, ascii_only: bool = True) -> list[str]:
     path = Path(source["path"])
     if source["kind"] == "lines":
         return lines_of(path)
+    if source["kind"] == "paragraphs_gz":
+        return paragraphs_of_gzip(path, source.get("strip"), ascii_only)
     files = sorted(path.glob("*.txt"))
     if source["kind"] == "line_dir":
         return [s for file in files for s in lines_of(file)]
     if source["kind"] == "text_dir":
         return [s for file in files for s in sentences_of_text(file.read_text(encoding="utf-8"))]
-    raise ValueError(f"unknown source kind {source['kind']!r} (expected 'lines', 'line_dir' or 'text_dir')")
+    raise ValueError(f"unknown source kind {source['kind']!r} "
+                     "(expected 'lines', 'line_dir', 'text_dir' or 'paragraphs_gz')")
 
 
 def select_sentences(block: dict, seed: int) -> tuple[list[str], dict]:
@@ -81,10 +109,11 @@ def select_sentences(block: dict, seed: int) -> tuple[list[str], dict]:
     chosen: list[str] = []
     stats = {}
     min_words, max_words = block["words"]
+    ascii_only = block.get("from", "en") == "en"
     for source in block["sources"]:
         candidates = []
-        for sentence in read_source(source):
-            if sentence not in seen and is_prose(sentence, min_words, max_words):
+        for sentence in read_source(source, ascii_only):
+            if sentence not in seen and is_prose(sentence, min_words, max_words, ascii_only):
                 seen.add(sentence)
                 candidates.append(sentence)
         random.Random(seed).shuffle(candidates)
@@ -101,6 +130,32 @@ def translate(lines: list[str], command: list[str]) -> list[str]:
     if len(out) != len(lines) or any(not line.strip() for line in out):
         raise RuntimeError(f"{' '.join(command)} returned {len(out)} lines for {len(lines)}, or empty ones")
     return [normalize(line) for line in out]
+
+
+def translate_in_chunks(lines: list[str], command: list[str], cache: Path, jobs: int,
+                        chunk_lines: int = 20000) -> list[str]:
+    """`translate` over chunks of lines, `jobs` processes at a time; a chunk already translated (its input's hash
+    is in its file name) is read back, so an interrupted run resumes."""
+    cache.mkdir(parents=True, exist_ok=True)
+    chunks = [lines[i : i + chunk_lines] for i in range(0, len(lines), chunk_lines)]
+    key = hashlib.sha256(" ".join(command).encode()).hexdigest()[:8]
+    names = [cache / f"{index:05d}-{key}-{hashlib.sha256(chr(10).join(chunk).encode()).hexdigest()[:16]}.txt"
+             for index, chunk in enumerate(chunks)]
+    pending = [i for i, name in enumerate(names) if not name.exists()]
+
+    def run(index: int) -> None:
+        translated = translate(chunks[index], command)
+        tmp = names[index].with_suffix(".tmp")
+        write_lines(tmp, translated)
+        tmp.replace(names[index])
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:  # each thread waits on its own process
+        for done, _ in enumerate(pool.map(run, pending), 1):
+            print(f"translated {done}/{len(pending)} chunks", flush=True)
+    for stale in cache.glob("*.txt"):
+        if stale not in names:
+            stale.unlink()
+    return [line for name in names for line in name.read_text(encoding="utf-8").split("\n")[:-1]]
 
 
 def follow_case(found: str, replacement: str) -> str:
@@ -164,7 +219,11 @@ def corpus_record_path(corpus: dict) -> Path:
 def build(corpus: dict, seed: int) -> dict:
     block = corpus["synthetic"]
     sentences, stats = select_sentences(block, seed)
-    machine_made = translate(sentences, block["command"])
+    if block.get("jobs"):
+        cache = resolve(corpus["files"][block["from"]]).with_suffix(".chunks")
+        machine_made = translate_in_chunks(sentences, block["command"], cache, block["jobs"])
+    else:
+        machine_made = translate(sentences, block["command"])
     made, corrected = apply_corrections(sentences, machine_made, corrections_of(block))
     real, machine = block["from"], block["to"]
     write_lines(resolve(corpus["files"][real]), sentences)

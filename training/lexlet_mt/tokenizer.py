@@ -15,13 +15,14 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import random
 import re
 from pathlib import Path
 from typing import Sequence
 
 import sentencepiece as spm
 
-from .config import read_lines, work_dir
+from .config import TRAINING_ROOT, read_lines, run_name, work_dir
 
 PAD_ID, EOS_ID, UNK_ID = 0, 1, 2
 PAD, EOS, UNK = "<pad>", "</s>", "<unk>"
@@ -37,12 +38,21 @@ def train_sentencepiece(cfg: dict) -> Path:
     out = tokenizer_dir(cfg)
     out.mkdir(parents=True, exist_ok=True)
     tok_cfg = cfg["tokenizer"]
-    sentences = read_lines(work / "train.src") + read_lines(work / "train.tgt")
+    # Repeating the everyday corpus keeps its words whole ("Hello") beside a much larger formal sample.
+    sentences = (read_lines(work / "train.src") + read_lines(work / "train.tgt")) * int(tok_cfg.get("train_repeat", 1))
+    symbols = tok_cfg.get("user_defined_symbols", [])
+    if tok_cfg.get("extra_sample"):
+        # Both directions of a pair can sample both runs' corpora, so that they share one vocabulary.
+        for run in tok_cfg.get("sample_runs", [run_name(cfg)]):
+            sentences += extra_sample(TRAINING_ROOT / "work" / run, tok_cfg["extra_sample"], symbols,
+                                      cfg["data"]["seed"])
+    extra = {"user_defined_symbols": symbols} if symbols else {}
     model_bytes = train_sentencepiece_bytes(
         sentences,
         vocab_size=tok_cfg["vocab_size"],
         model_type=tok_cfg.get("model_type", "unigram"),
         character_coverage=tok_cfg.get("character_coverage", 1.0),
+        **extra,
     )
     model_bytes = disable_repeated_pieces(model_bytes)
     if tok_cfg.get("single_han_pieces"):
@@ -50,6 +60,22 @@ def train_sentencepiece(cfg: dict) -> Path:
     path = out / "spm.model"
     path.write_bytes(model_bytes)
     return path
+
+
+def extra_sample(work: Path, pairs: int, symbols: list[str], seed: int) -> list[str]:
+    """Both sides of up to `pairs` pairs of the extra corpora (seeded), without their tags: with a mixed corpus the
+    vocabulary must cover the formal register too, not Tatoeba's alone. Changing the extra corpora changes the
+    vocabulary, so a config that sets this is trained from scratch."""
+    src, tgt = read_lines(work / "extra_train.src"), read_lines(work / "extra_train.tgt")
+    chosen = sorted(set(random.Random(seed).sample(range(len(src)), min(pairs, len(src)))))
+
+    def untagged(line: str) -> str:
+        for symbol in symbols:
+            if line.startswith(symbol + " "):
+                return line[len(symbol) + 1 :]
+        return line
+
+    return [untagged(src[i]) for i in chosen] + [tgt[i] for i in chosen]
 
 
 def train_sentencepiece_bytes(
@@ -137,13 +163,24 @@ def load_sentencepiece(cfg: dict) -> spm.SentencePieceProcessor:
 
 
 def encode(sp: spm.SentencePieceProcessor, lines: list[str]) -> list[list[int]]:
-    """Ids with </s> appended, as the model sees them and as tokenizer.json produces them."""
-    return [ids + [EOS_ID] for ids in sp.encode(lines)]
+    """Ids with </s> appended, as the model sees them and as tokenizer.json produces them. A line that opens with
+    a tag (a user-defined symbol and a space: "<bt> ...") gets the tag's id alone in front of the ids of the rest,
+    as the first token the encoder sees; SentencePiece would put a word-boundary piece before it."""
+    tags = {piece + " ": piece_id for piece_id, piece in user_defined_pieces(sp)}
+    if not tags:
+        return [ids + [EOS_ID] for ids in sp.encode(lines)]
+    prefixes, texts = [], []
+    for line in lines:
+        tag = next((t for t in tags if line.startswith(t)), None)
+        prefixes.append([tags[tag]] if tag else [])
+        texts.append(line[len(tag):] if tag else line)
+    return [prefix + ids + [EOS_ID] for prefix, ids in zip(prefixes, sp.encode(texts))]
 
 
 def to_hf_tokenizer(sp: spm.SentencePieceProcessor) -> dict:
     vocab = [[sp.id_to_piece(i), sp.get_score(i)] for i in range(sp.get_piece_size())]
-    special = [(PAD_ID, PAD), (EOS_ID, EOS), (UNK_ID, UNK)]
+    # user-defined symbols (the back-translation tag) are special: atomic, and skipped when decoding
+    special = [(PAD_ID, PAD), (EOS_ID, EOS), (UNK_ID, UNK)] + user_defined_pieces(sp)
     metaspace = {"type": "Metaspace", "replacement": SPACE_MARK, "prepend_scheme": "always", "split": True}
     return {
         "version": "1.0",
@@ -176,6 +213,15 @@ def to_hf_tokenizer(sp: spm.SentencePieceProcessor) -> dict:
         "decoder": metaspace,
         "model": {"type": "Unigram", "unk_id": UNK_ID, "vocab": vocab, "byte_fallback": False},
     }
+
+
+def user_defined_pieces(sp: spm.SentencePieceProcessor) -> list[tuple[int, str]]:
+    """(id, piece) of every user-defined symbol, such as the back-translation tag."""
+    from sentencepiece import sentencepiece_model_pb2
+
+    proto = sentencepiece_model_pb2.ModelProto()
+    proto.ParseFromString(sp.serialized_model_proto())
+    return [(i, piece.piece) for i, piece in enumerate(proto.pieces) if piece.type == piece.USER_DEFINED]
 
 
 def tokenizer_config(cfg: dict, max_length: int) -> dict:

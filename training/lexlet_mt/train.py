@@ -19,10 +19,12 @@ import signal
 import time
 from pathlib import Path
 
+import numpy as np
 import torch
 from torch.nn import functional as F
 
 from .config import load_config, read_lines, runs_dir, work_dir
+from .pack import load_packed, packed_path
 from .decode import translate_ids
 from .metrics import bleu_tokenizer, corpus_bleu, corpus_chrf
 from .model import ModelConfig, Seq2SeqTransformer
@@ -71,16 +73,18 @@ def make_batches(src: list, tgt: list, max_tokens: int, seed: int, epoch: int) -
 def collate(indices: list[int], src: list, tgt: list) -> tuple[torch.Tensor, ...]:
     src_len = max(len(src[i]) for i in indices)
     tgt_len = max(len(tgt[i]) for i in indices)
-    input_ids = torch.full((len(indices), src_len), PAD_ID, dtype=torch.long)
-    decoder_input = torch.full((len(indices), tgt_len), PAD_ID, dtype=torch.long)
-    labels = torch.full((len(indices), tgt_len), PAD_ID, dtype=torch.long)
+    # filled in numpy: per-row torch.tensor calls cost more than a GPU step on large batches
+    input_ids = np.full((len(indices), src_len), PAD_ID, dtype=np.int64)
+    decoder_input = np.full((len(indices), tgt_len), PAD_ID, dtype=np.int64)
+    labels = np.full((len(indices), tgt_len), PAD_ID, dtype=np.int64)
     for row, i in enumerate(indices):
         s, t = src[i], tgt[i]
-        input_ids[row, : len(s)] = torch.tensor(s)
-        labels[row, : len(t)] = torch.tensor(t)
+        input_ids[row, : len(s)] = s
+        labels[row, : len(t)] = t
         # Marian: the decoder starts from pad and sees the target shifted right by one
-        decoder_input[row, 1 : len(t)] = torch.tensor(t[:-1])
-    return input_ids, (input_ids != PAD_ID).long(), decoder_input, labels
+        decoder_input[row, 1 : len(t)] = t[:-1]
+    input_ids = torch.from_numpy(input_ids)
+    return input_ids, (input_ids != PAD_ID).long(), torch.from_numpy(decoder_input), torch.from_numpy(labels)
 
 
 def truncate(ids: list[list[int]], max_len: int) -> list[list[int]]:
@@ -139,8 +143,12 @@ def save_atomic(obj: dict, path: Path) -> None:
 
 
 def selection_dev_sets(cfg: dict) -> dict[str, tuple[list[str], list[str]]]:
-    """The sets that choose the best checkpoint: a fixed Tatoeba dev subset, plus extra corpora's held-out slice."""
+    """The sets that choose the best checkpoint: the config's `train.selection` (dev set name → how many of its
+    first lines), or else a fixed Tatoeba dev subset plus extra corpora's held-out slice."""
     work, tcfg = work_dir(cfg), cfg["train"]
+    if tcfg.get("selection"):
+        return {f"{name}{count}": (read_lines(work / f"{name}.src")[:count], read_lines(work / f"{name}.tgt")[:count])
+                for name, count in tcfg["selection"].items()}
     dev_src, dev_tgt = read_lines(work / "dev.src"), read_lines(work / "dev.tgt")
     subset = random.Random(tcfg["seed"]).sample(range(len(dev_src)), min(tcfg["eval_subset"], len(dev_src)))
     dev_sets = {f"dev{len(subset)}": ([dev_src[i] for i in subset], [dev_tgt[i] for i in subset])}
@@ -153,10 +161,25 @@ def selection_dev_sets(cfg: dict) -> dict[str, tuple[list[str], list[str]]]:
 def save_snapshot(folder: Path, model, model_cfg: ModelConfig, step: int, keep: int) -> None:
     """Model weights at an evaluation, for checkpoint averaging; only the newest ``keep`` stay on disk."""
     folder.mkdir(parents=True, exist_ok=True)
-    save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(), "step": step},
+    save_atomic({"config": model_cfg.to_dict(), "model": cpu_state(model), "step": step},
                 folder / f"step-{step:07d}.pt")
     for old in sorted(folder.glob("step-*.pt"))[:-keep]:
         old.unlink()
+
+
+def training_settings(cfg: dict, device: torch.device) -> dict:
+    """The config's `train` block, with its `train_cuda` values on a GPU (larger batches, another learning rate)."""
+    return {**cfg["train"], **(cfg.get("train_cuda", {}) if device.type == "cuda" else {})}
+
+
+def cpu_state(model) -> dict:
+    """Weights on the CPU, so a checkpoint written on a GPU loads anywhere."""
+    return {name: tensor.detach().cpu() for name, tensor in model.state_dict().items()}
+
+
+def steps_in(seconds: float, steps_done: int, seconds_spent: float) -> int:
+    """How many steps fit in `seconds` at the speed measured so far (at least one)."""
+    return max(1, int(seconds * steps_done / max(seconds_spent, 1e-6)))
 
 
 def main() -> None:
@@ -172,6 +195,11 @@ def main() -> None:
                              "then stop (kept across resumes; 0 = the configured schedule)")
     parser.add_argument("--keep-snapshots", type=int, default=8,
                         help="model weights kept at the last N evaluations, for lexlet_mt.average (0 = none)")
+    parser.add_argument("--device", choices=["auto", "cpu", "cuda"], default="auto",
+                        help="auto: CUDA (bf16 autocast, the config's train_cuda settings) when present, else CPU")
+    parser.add_argument("--cooldown-minutes", type=float, default=0.0,
+                        help="with this much of --max-minutes left, decay the learning rate linearly to zero over "
+                             "the steps the measured speed says remain")
     args = parser.parse_args()
 
     started = time.time()
@@ -182,17 +210,22 @@ def main() -> None:
 
     torch.set_num_threads(args.threads)
     cfg = load_config(args.config)
-    tcfg = cfg["train"]
+    device = torch.device("cuda" if args.device == "cuda" or (args.device == "auto" and torch.cuda.is_available())
+                          else "cpu")
+    tcfg = training_settings(cfg, device)
     run = Path(args.run_dir) if args.run_dir else runs_dir(cfg)
     run.mkdir(parents=True, exist_ok=True)
     log = Logger(run / "train.log")
 
     sp = load_sentencepiece(cfg)
     work = work_dir(cfg)
-    src = truncate(encode(sp, read_optional(work / "train.src") + read_optional(work / "extra_train.src")),
-                   tcfg["max_len"])
-    tgt = truncate(encode(sp, read_optional(work / "train.tgt") + read_optional(work / "extra_train.tgt")),
-                   tcfg["max_len"])
+    if packed_path(cfg).exists():  # the corpus tokenized once by lexlet_mt.pack (what travels to a GPU machine)
+        src, tgt = (truncate(side, tcfg["max_len"]) for side in load_packed(packed_path(cfg)))
+    else:
+        src = truncate(encode(sp, read_optional(work / "train.src") + read_optional(work / "extra_train.src")),
+                       tcfg["max_len"])
+        tgt = truncate(encode(sp, read_optional(work / "train.tgt") + read_optional(work / "extra_train.tgt")),
+                       tcfg["max_len"])
     dev_sets = selection_dev_sets(cfg)
     subset_name = next(iter(dev_sets))
     selection = "mean chrF of " + " and ".join(dev_sets)
@@ -200,7 +233,7 @@ def main() -> None:
     model_cfg = ModelConfig.from_dict({**cfg["model"], "vocab_size": sp.get_piece_size(),
                                        "pad_token_id": PAD_ID, "eos_token_id": EOS_ID})
     torch.manual_seed(tcfg["seed"])
-    model = Seq2SeqTransformer(model_cfg)
+    model = Seq2SeqTransformer(model_cfg).to(device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=tcfg["lr"], betas=(0.9, 0.98), eps=1e-9,
                                   weight_decay=tcfg["weight_decay"])
     cooldown: dict = {}
@@ -211,13 +244,13 @@ def main() -> None:
 
     last = run / "last.pt"
     if last.exists():
-        ckpt = torch.load(last, map_location="cpu")
+        ckpt = torch.load(last, map_location=device)
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
         scheduler.load_state_dict(ckpt["scheduler"])
         state = ckpt["state"]
         random.setstate(ckpt["rng"]["python"])
-        torch.set_rng_state(ckpt["rng"]["torch"])
+        torch.set_rng_state(ckpt["rng"]["torch"].cpu())
         log(f"resumed from {last} at epoch {state['epoch']} batch {state['batch']} step {state['step']}")
         if state.get("selection", f"mean chrF of {subset_name}") != selection:
             # New dev sets (a corpus was added): the old best score measured something else.
@@ -226,7 +259,7 @@ def main() -> None:
     else:
         log(f"config {json.dumps(cfg)}")
         log(f"params {model.num_parameters()} train_pairs {len(src)} tgt_tokens {sum(map(len, tgt))} "
-            f"selection by {selection}")
+            f"selection by {selection} device {device}")
     state["selection"] = selection
     if args.cooldown_steps and not state.get("cooldown"):
         state["cooldown"] = {"start": state["step"], "steps": args.cooldown_steps}
@@ -238,7 +271,7 @@ def main() -> None:
     cooldown_end = cooldown["start"] + cooldown["steps"] if cooldown else 0
 
     def checkpoint(reason: str) -> None:
-        save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(),
+        save_atomic({"config": model_cfg.to_dict(), "model": cpu_state(model),
                      "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
                      "state": state, "rng": {"python": random.getstate(), "torch": torch.get_rng_state()}},
                     last)
@@ -254,7 +287,7 @@ def main() -> None:
         if improved:
             state["best_chrf"] = score
             state["stale_evals"] = 0
-            save_atomic({"config": model_cfg.to_dict(), "model": model.state_dict(),
+            save_atomic({"config": model_cfg.to_dict(), "model": cpu_state(model),
                          "step": state["step"], "epoch": state["epoch"], "dev_subset": result,
                          "dev_sets": results, "selection_score": score}, run / "best.pt")
         else:
@@ -271,6 +304,7 @@ def main() -> None:
         return not cooldown and state["stale_evals"] >= tcfg["patience_evals"]
 
     budget = args.max_minutes * 60
+    first_step, loop_started = state["step"], time.time()
     last_checkpoint = time.time()
     window_loss, window_tokens, window_start = 0.0, 0, time.time()
     stop = False
@@ -279,32 +313,42 @@ def main() -> None:
         batches = make_batches(src, tgt, tcfg["max_tokens"], tcfg["seed"], state["epoch"])
         while state["batch"] < len(batches):
             step_start = time.time()
-            input_ids, mask, decoder_input, labels = collate(batches[state["batch"]], src, tgt)
-            logits = model(input_ids, mask, decoder_input)
-            loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1), ignore_index=PAD_ID,
+            batch = collate(batches[state["batch"]], src, tgt)
+            tokens = int((batch[3] != PAD_ID).sum())
+            input_ids, mask, decoder_input, labels = (t.to(device, non_blocking=True) for t in batch)
+            with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=device.type == "cuda"):
+                logits = model(input_ids, mask, decoder_input)
+            loss = F.cross_entropy(logits.float().view(-1, logits.shape[-1]), labels.view(-1), ignore_index=PAD_ID,
                                    label_smoothing=tcfg["label_smoothing"])
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
             scheduler.step()
-            tokens = int((labels != PAD_ID).sum())
             state["step"] += 1
             state["batch"] += 1
             state["tokens"] += tokens
             state["train_seconds"] += time.time() - step_start
-            window_loss += loss.item() * tokens
+            window_loss += loss.detach() * tokens  # stays on the device: no synchronisation every step
             window_tokens += tokens
             if state["step"] % 25 == 0:
                 elapsed = time.time() - window_start
                 log(f"step {state['step']} epoch {state['epoch']} batch {state['batch']}/{len(batches)} "
-                    f"loss {window_loss / window_tokens:.4f} lr {scheduler.get_last_lr()[0]:.6f} "
+                    f"loss {float(window_loss) / window_tokens:.4f} lr {scheduler.get_last_lr()[0]:.6f} "
                     f"tgt_tok/s {window_tokens / elapsed:.0f}")
                 window_loss, window_tokens, window_start = 0.0, 0, time.time()
             if state["step"] % tcfg["eval_every_steps"] == 0 and run_eval():
                 log("early stop: dev chrF has not improved")
                 stop = True
                 break
+            if args.cooldown_minutes and not cooldown and time.time() - started > budget - args.cooldown_minutes * 60:
+                steps_left = steps_in(args.cooldown_minutes * 60, state["step"] - first_step,
+                                      time.time() - loop_started)
+                cooldown.update({"start": state["step"], "steps": steps_left})
+                state["cooldown"] = dict(cooldown)
+                cooldown_end = state["step"] + steps_left
+                log(f"cooldown: learning rate from {scheduler.get_last_lr()[0]:.6f} to zero over {steps_left} steps "
+                    f"(the last {args.cooldown_minutes:g} minutes at this run's speed)")
             if time.time() - started > budget or interrupted:
                 log("wall-clock budget reached" if not interrupted else f"signal {interrupted[0]} received")
                 stop = True

@@ -109,5 +109,5 @@ def test_the_german_configs_score_the_held_out_documents_they_never_train_on(pai
     aligned = [corpus for corpus in cfg["extra_train"] if "align" in corpus]
     assert len(aligned) == 1 and aligned[0]["align"]["held_out"]
     dev_files = aligned[0]["align"]["dev_files"]
-    assert [spec["files"] for spec in cfg["domain_dev"]] == [dev_files]
+    assert dev_files in [spec["files"] for spec in cfg["domain_dev"]]
     assert set(dev_files.values()).isdisjoint(aligned[0]["files"].values())
