@@ -1,4 +1,4 @@
-import type { Clause } from './clauses';
+import type { Clause, FoundCategory } from './clauses';
 import { confidenceText } from './clauses';
 import { KIND_NAMES, type ReviewKind } from './review-kind';
 import type { MissingCategories } from './expected-categories';
@@ -10,7 +10,7 @@ interface PrintReportProps {
   modelName: string;
   text: string;
   facts: FactRow[];
-  found: { label: string; count: number }[];
+  found: FoundCategory[];
   missing: MissingCategories;
   clauses: Clause[];
   shift: number;
@@ -47,7 +47,9 @@ export function PrintReport(props: PrintReportProps) {
         </dl>
       )}
 
-      <h2>{kind === 'tos' ? 'Potentially unfair terms' : 'Clauses found'}</h2>
+      <h2>
+        {kind === 'tos' ? 'Potentially unfair terms' : 'Clauses found'} ({clauses.length})
+      </h2>
       {found.length === 0 ? (
         <p>None.</p>
       ) : (

@@ -1,5 +1,11 @@
 import type { Fact } from '../../engine/types';
-import { CONFIDENCE_MAX, CONFIDENCE_MIN, CONFIDENCE_STEP, confidenceText } from './clauses';
+import {
+  CONFIDENCE_MAX,
+  CONFIDENCE_MIN,
+  CONFIDENCE_STEP,
+  confidenceText,
+  type FoundCategory,
+} from './clauses';
 import type { ReviewKind } from './review-kind';
 import type { MissingCategories } from './expected-categories';
 import type { FactRow } from './facts-list';
@@ -8,7 +14,9 @@ import { hueStyle } from './hue-style';
 interface ReviewSidebarProps {
   kind: ReviewKind;
   /** Categories found at the current confidence, in the model's label order, with their counts. */
-  found: { label: string; count: number }[];
+  found: FoundCategory[];
+  /** The tagged clauses shown (`taggedSelection`), the number the page header and the exports give too. */
+  clauseCount: number;
   hueOf(label: string): number;
   hidden: ReadonlySet<string>;
   onToggle(label: string): void;
@@ -70,13 +78,14 @@ export function ReviewSidebar(props: ReviewSidebarProps) {
 
       <section className="review-panel" aria-labelledby="review-found-heading" data-testid="categories-found">
         <h3 id="review-found-heading">
-          {kind === 'tos' ? 'Potentially unfair terms' : 'Clauses found'} ({found.length})
+          {kind === 'tos' ? 'Potentially unfair terms' : 'Clauses found'} ({props.clauseCount})
         </h3>
         {found.length === 0 ? (
           <p className="muted">None at this confidence.</p>
         ) : (
           <>
             <p className="review-note">
+              {found.length.toLocaleString('en')} {found.length === 1 ? 'category' : 'categories'} ·{' '}
               <button type="button" className="link-button" onClick={() => onShowAll(true)}>
                 Show all
               </button>{' '}

@@ -9,7 +9,10 @@ import {
   occurrenceOf,
   scoredSpans,
   shownSpans,
+  taggedClausesText,
+  taggedSelection,
 } from './clauses';
+import { exportRows, toCsv } from './export-formats';
 
 const text = 'Law clause. Assignment clause. Audit clause.';
 const tags: DocumentTags = {
@@ -116,5 +119,55 @@ describe('confidenceText', () => {
     expect(confidenceText(0)).toBe("Model default (each category's own cutoff)");
     expect(confidenceText(-1.5)).toBe('Lower: shows more (−1.5)');
     expect(confidenceText(2)).toBe('Higher: shows fewer (+2)');
+  });
+});
+
+describe('taggedSelection', () => {
+  // Two labels on the first clause: 3 (clause, label) spans over 2 clauses in 2 categories at the model's own cutoff.
+  const many: DocumentTags = {
+    ...tags,
+    spans: [...tags.spans, { label: 'Anti-Assignment', start: 0, end: 11, score: 0.6, text: 'Law clause.' }],
+  };
+  const labels = ['Governing Law', 'Anti-Assignment', 'Audit Rights', 'Insurance'];
+  const spans = scoredSpans(many);
+  const exportedClauses = (clauses: ReturnType<typeof taggedSelection>['clauses']) =>
+    new Set(exportRows(text, clauses).map((row) => `${row.start}:${row.end}`)).size;
+
+  it('counts clauses, not categories or spans, the same way for the header, the side panel and the exports', () => {
+    const { clauses, found } = taggedSelection(spans, thresholds, 0, new Set(), labels);
+    expect(clauses.map((c) => [c.start, c.end])).toEqual([
+      [0, 11],
+      [12, 30],
+    ]);
+    expect(found).toEqual([
+      { label: 'Governing Law', count: 1 },
+      { label: 'Anti-Assignment', count: 2 },
+    ]);
+    expect(taggedClausesText(clauses.length)).toBe('2 tagged clauses');
+    expect(exportedClauses(clauses)).toBe(clauses.length);
+    // CSV: a header row plus one row per (clause, label).
+    expect(toCsv(exportRows(text, clauses)).trimEnd().split('\r\n')).toHaveLength(1 + 3);
+  });
+
+  it('follows the chosen confidence', () => {
+    const lower = taggedSelection(spans, thresholds, -4, new Set(), labels);
+    expect(lower.clauses).toHaveLength(3);
+    expect(lower.found.map((f) => f.label)).toEqual(labels);
+    expect(exportedClauses(lower.clauses)).toBe(lower.clauses.length);
+    const higher = taggedSelection(spans, thresholds, 4, new Set(), labels);
+    expect(higher.clauses).toHaveLength(0);
+    expect(higher.found).toEqual([]);
+  });
+
+  it('leaves hidden categories out of the clauses but keeps them in the side panel to show again', () => {
+    const { clauses, found } = taggedSelection(spans, thresholds, 0, new Set(['Anti-Assignment']), labels);
+    expect(clauses.map((c) => c.labels.map((l) => l.label))).toEqual([['Governing Law']]);
+    expect(found.map((f) => f.label)).toEqual(['Governing Law', 'Anti-Assignment']);
+    expect(exportedClauses(clauses)).toBe(1);
+  });
+
+  it('says "clause" for one', () => {
+    expect(taggedClausesText(1)).toBe('1 tagged clause');
+    expect(taggedClausesText(1200)).toBe('1,200 tagged clauses');
   });
 });

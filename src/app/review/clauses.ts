@@ -101,6 +101,47 @@ export function groupClauses(spans: readonly ScoredSpan[], hidden: ReadonlySet<s
   return clauses;
 }
 
+/** A category shown at the chosen confidence and how many clauses carry it. */
+export interface FoundCategory {
+  label: string;
+  count: number;
+}
+
+/** What a finished review shows at one confidence setting. */
+export interface TaggedSelection {
+  /**
+   * The tagged clauses, hidden categories left out, in document order: the one list behind the header's count,
+   * the side panel's count, the clause list, the print-out and the exports, so none of them can disagree.
+   */
+  clauses: Clause[];
+  /** Categories with at least one clause at this confidence, in `labels` order; hidden ones stay so they can be
+   * shown again. */
+  found: FoundCategory[];
+}
+
+export function taggedSelection(
+  spans: readonly ScoredSpan[],
+  thresholds: Record<string, number>,
+  shift: number,
+  hidden: ReadonlySet<string>,
+  labels: readonly string[],
+): TaggedSelection {
+  const shown = shownSpans(spans, thresholds, shift);
+  const counts = countByLabel(shown);
+  return {
+    clauses: groupClauses(shown, hidden),
+    found: labels.flatMap((label) => {
+      const count = counts.get(label);
+      return count ? [{ label, count }] : [];
+    }),
+  };
+}
+
+/** "1 tagged clause", "12 tagged clauses". */
+export function taggedClausesText(count: number): string {
+  return `${count.toLocaleString('en')} tagged clause${count === 1 ? '' : 's'}`;
+}
+
 /** The next clause (after `current`, wrapping around) that carries `label`; null when none does. */
 export function nextClauseWith(
   clauses: readonly Clause[],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../errors';
+import { contradictingRule } from './clause-conflicts';
 import { tagDocument, type TagProgress } from './document-tagger';
 import { extractKeyFacts } from './facts';
 import { formatDocumentTags } from './format';
@@ -34,7 +35,8 @@ function longDocument(): string {
   return parts.join('\n\n');
 }
 
-/** The document tagged the way `lexlet tag` always did: every clause in one call, then the decision. */
+/** The document tagged the way `lexlet tag` always did: every clause in one call, then the decision and the
+ * clause-text rules. */
 async function oneCallTags(text: string, tagger: SentenceTagger): Promise<string> {
   const segments = segmentClauses(text, { maxChars: 600 }).filter((s) => s.kind !== 'heading');
   const probs = await tagger.probabilities(segments.map((s) => text.slice(s.start, s.end)));
@@ -42,13 +44,16 @@ async function oneCallTags(text: string, tagger: SentenceTagger): Promise<string
     const p = probs[i];
     if (!p) return [];
     const tags = tagger.decide(p);
-    return tags.labels.map((label) => ({
-      label,
-      start: segment.start,
-      end: segment.end,
-      score: tags.scores[label] ?? 0,
-      text: text.slice(segment.start, segment.end),
-    }));
+    const clause = text.slice(segment.start, segment.end);
+    return tags.labels
+      .filter((label) => !contradictingRule(label, clause))
+      .map((label) => ({
+        label,
+        start: segment.start,
+        end: segment.end,
+        score: tags.scores[label] ?? 0,
+        text: text.slice(segment.start, segment.end),
+      }));
   });
   return formatDocumentTags({ spans, facts: extractKeyFacts(text) });
 }
@@ -128,6 +133,19 @@ describe('tagDocument with progress, cancellation and candidates', () => {
     expect(withoutFloor.candidates).toBeUndefined();
     expect(withoutFloor.thresholds).toBeUndefined();
     expect(withoutFloor.spans).toEqual(tags.spans);
+  }, 30_000);
+
+  it('drops a label the clause text rules out, from the spans and the candidates alike', async () => {
+    const tagger = await shippedTagger('lexlet-cuad');
+    const tags = await tagDocument(contract, tagger, { candidateFloor: 0.02 });
+    const cap = contract.indexOf('Limitation of Liability.');
+    const onCap = [...tags.spans, ...(tags.candidates ?? [])].filter((s) => s.start <= cap && cap < s.end);
+    // The model scores "Uncapped Liability" over its threshold on this plain cap; the clause's words settle it.
+    expect(onCap.map((s) => s.label)).toContain('Cap on Liability');
+    expect(onCap.map((s) => s.label)).not.toContain('Uncapped Liability');
+    const probs = await tagger.probabilities([contract.slice(onCap[0]?.start, onCap[0]?.end)]);
+    const uncapped = tagger.config.labels.indexOf('Uncapped Liability');
+    expect(probs[0]?.[uncapped]).toBeGreaterThanOrEqual(tagger.config.thresholds[uncapped] ?? 1);
   }, 30_000);
 
   it('stops between batches when the signal aborts', async () => {

@@ -1,4 +1,5 @@
 import { abortError } from '../errors';
+import { contradictingRule } from './clause-conflicts';
 import { yieldToEventLoop } from '../event-loop';
 import { extractKeyFacts, type KeyFacts } from './facts';
 import { segmentClauses, type TextSegment } from './segment';
@@ -59,7 +60,8 @@ const TAGGER_BATCH = 64;
 
 /**
  * Tags a whole document: segment into clauses, tag each clause, keep one span per (clause, label) over the label's
- * threshold, in document order. Headings are not tagged (they name a topic without stating a term).
+ * threshold, in document order. Headings are not tagged (they name a topic without stating a term), and a label the
+ * clause's own text rules out (`clause-conflicts.ts`) is neither a span nor a candidate.
  *
  * Progress is reported per batch of clauses and an abort is honoured between batches; neither changes a score,
  * so `lexlet tag` prints the same bytes whether or not it asks for them.
@@ -111,19 +113,22 @@ export async function tagDocument(
     const segmentProbs = probs[i];
     if (!segmentProbs) return;
     const tags = tagger.decide(segmentProbs);
-    for (const label of tags.labels) {
+    const clause = text.slice(segment.start, segment.end);
+    // Labels the clause's own words rule out are dropped here, so spans and candidates agree with each other.
+    const allowed = (label: string) => !contradictingRule(label, clause);
+    for (const label of tags.labels.filter(allowed)) {
       spans.push({
         label,
         start: segment.start,
         end: segment.end,
         score: tags.scores[label] ?? 0,
-        text: text.slice(segment.start, segment.end),
+        text: clause,
       });
     }
     if (candidateFloor === undefined) return;
     labels.forEach((label, j) => {
       const score = segmentProbs[j] ?? 0;
-      if (score >= candidateFloor && score < (thresholds[j] ?? Infinity)) {
+      if (score >= candidateFloor && score < (thresholds[j] ?? Infinity) && allowed(label)) {
         candidates.push({ label, start: segment.start, end: segment.end, score: tags.scores[label] ?? 0 });
       }
     });
