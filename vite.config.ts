@@ -1,6 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { catalogOriginsOf, contentSecurityPolicy, withPolicyMeta } from './scripts/csp.js';
+
+/** The hosts the bundled catalog downloads remote models from: the only ones besides the app it may contact. */
+const catalogHosts = catalogOriginsOf('public/models/catalog.json');
 
 /**
  * WASM threads need SharedArrayBuffer, which needs cross-origin isolation; the headers must be on every
@@ -28,10 +32,21 @@ function wasmMimeType(): Plugin {
   };
 }
 
+/** The built index.html carries the policy too, so it holds on a host that sends no header. */
+function policyMeta(): Plugin {
+  return {
+    name: 'lexlet-csp-meta',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      withPolicyMeta(html, contentSecurityPolicy({ connect: catalogHosts, meta: true })),
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     wasmMimeType(),
+    policyMeta(),
     VitePWA({
       // A custom service worker: Workbox's generated one would serve precached pages without COOP/COEP.
       strategies: 'injectManifest',
@@ -65,8 +80,18 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
-  server: { headers: crossOriginIsolation },
-  preview: { headers: crossOriginIsolation },
+  server: {
+    headers: {
+      ...crossOriginIsolation,
+      'Content-Security-Policy': contentSecurityPolicy({ connect: catalogHosts, dev: true }),
+    },
+  },
+  preview: {
+    headers: {
+      ...crossOriginIsolation,
+      'Content-Security-Policy': contentSecurityPolicy({ connect: catalogHosts }),
+    },
+  },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   build: { target: 'es2022' },

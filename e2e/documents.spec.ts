@@ -111,8 +111,10 @@ test('cancels a running translation and continues where it stopped', async ({ pa
   await page.getByTestId('document-cancel').click();
 
   await expect(status).toHaveAttribute('data-state', 'partial');
-  await expect(page.getByTestId('translate-error')).toHaveText('Cancelled.');
-  const done = Number(/^(\d+) of /u.exec((await status.textContent()) ?? '')?.[1]);
+  // A cancel is the user's choice: the status says so, and no error is shown.
+  await expect(status).toHaveText(new RegExp(`^Cancelled · \\d+ of ${count} paragraphs · `, 'u'));
+  await expect(page.getByTestId('translate-error')).toBeHidden();
+  const done = Number(/^Cancelled · (\d+) of /u.exec((await status.textContent()) ?? '')?.[1]);
   expect(done).toBeGreaterThan(0);
   expect(done).toBeLessThan(count);
   await expect(page.getByTestId('document-export-txt')).toBeDisabled();

@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // Serves the built app (dist/) the way Lexlet needs it: COOP/COEP on every response (WASM threads need
 // cross-origin isolation), correct MIME types, HTTP Range for model files and an SPA fallback to index.html.
+// Every response carries the Content-Security-Policy (scripts/csp.js); HTML gets it in its <meta> tag too.
 //   node scripts/serve.js [--port 4173] [--host 127.0.0.1] [--dir dist] [--fixtures [--fixtures-dir DIR]]
-// --fixtures also serves e2e/fixtures/models/ (or DIR) under /fixtures/models/ (browser tests only).
+//                         [--connect ORIGIN]...
+// --fixtures also serves e2e/fixtures/models/ (or DIR) under /fixtures/models/ (browser tests only), and lets
+// the app contact other ports of 127.0.0.1, where the tests stand in for remote model and catalog hosts.
+// --connect lets the app contact ORIGIN too: the host of a catalog given with ?catalog=URL.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catalogOriginsOf, contentSecurityPolicy, withPolicyMeta } from './csp.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -42,6 +47,7 @@ export function parseArgs(argv) {
     dir: join(root, 'dist'),
     fixtures: false,
     fixturesDir: join(root, 'e2e', 'fixtures', 'models'),
+    connect: [],
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -56,13 +62,37 @@ export function parseArgs(argv) {
     else if (arg === '--dir') options.dir = resolve(value());
     else if (arg === '--fixtures') options.fixtures = true;
     else if (arg === '--fixtures-dir') options.fixturesDir = resolve(value());
+    else if (arg === '--connect') options.connect.push(originOf(value()));
     else
-      throw new Error(`Unknown option ${arg}. Usage: serve.js [--port N] [--host H] [--dir D] [--fixtures]`);
+      throw new Error(
+        `Unknown option ${arg}. Usage: serve.js [--port N] [--host H] [--dir D] [--fixtures] [--connect ORIGIN]`,
+      );
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new Error('--port must be an integer between 0 and 65535');
   }
   return options;
+}
+
+function originOf(value) {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin;
+  } catch {
+    // reported below
+  }
+  throw new Error(`--connect needs an http(s) origin, e.g. https://models.example.org (got ${value})`);
+}
+
+/** The policy this server sends (header, and <meta>): the app, its catalog's model hosts and what options add. */
+export function serverPolicy({ dir, fixtures, connect = [] }) {
+  const origins = [...catalogOriginsOf(join(resolve(dir), 'models', 'catalog.json')), ...connect];
+  if (fixtures) origins.push('http://127.0.0.1:*');
+  const unique = [...new Set(origins)];
+  return {
+    header: contentSecurityPolicy({ connect: unique }),
+    meta: contentSecurityPolicy({ connect: unique, meta: true }),
+  };
 }
 
 /** Parses a single-range `Range: bytes=a-b` header; null when absent, 'invalid' when unsatisfiable. */
@@ -109,13 +139,17 @@ async function fileAt(path) {
   return null;
 }
 
-function send(response, status, headers, body) {
-  response.writeHead(status, { ...ISOLATION_HEADERS, ...headers });
-  response.end(body);
-}
-
-export function createLexletServer({ dir, fixtures, fixturesDir }) {
+export function createLexletServer({ dir, fixtures, fixturesDir, connect }) {
   const distDir = resolve(dir);
+  const policy = serverPolicy({ dir, fixtures, connect });
+  const send = (response, status, headers, body) => {
+    response.writeHead(status, {
+      ...ISOLATION_HEADERS,
+      'Content-Security-Policy': policy.header,
+      ...headers,
+    });
+    response.end(body);
+  };
 
   return createServer(async (request, response) => {
     try {
@@ -154,7 +188,14 @@ export function createLexletServer({ dir, fixtures, fixturesDir }) {
         // Hashed assets never change; HTML, the service worker and the catalog must be revalidated.
         'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       };
-      const range = isHtml ? null : parseRange(request.headers.range, file.size);
+      if (isHtml) {
+        // The page's <meta> policy must match the header, or the stricter of the two would win.
+        const html = Buffer.from(withPolicyMeta(await readFile(file.path, 'utf8'), policy.meta));
+        headers['Content-Length'] = String(html.length);
+        send(response, 200, headers, request.method === 'HEAD' ? undefined : html);
+        return;
+      }
+      const range = parseRange(request.headers.range, file.size);
       if (range === 'invalid') {
         send(response, 416, { 'Content-Range': `bytes */${file.size}`, 'Content-Type': 'text/plain' });
         return;
@@ -163,7 +204,11 @@ export function createLexletServer({ dir, fixtures, fixturesDir }) {
       const status = range ? 206 : 200;
       if (range) headers['Content-Range'] = `bytes ${start}-${end}/${file.size}`;
       headers['Content-Length'] = String(file.size === 0 ? 0 : end - start + 1);
-      response.writeHead(status, { ...ISOLATION_HEADERS, ...headers });
+      response.writeHead(status, {
+        ...ISOLATION_HEADERS,
+        'Content-Security-Policy': policy.header,
+        ...headers,
+      });
       if (request.method === 'HEAD' || file.size === 0) {
         response.end();
         return;

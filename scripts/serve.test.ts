@@ -42,6 +42,11 @@ beforeAll(async () => {
   await writeFile(join(workDir, 'dist', 'manifest.webmanifest'), '{}');
   await writeFile(join(workDir, 'dist', 'models', 'm', 'encoder.onnx'), model);
   await writeFile(join(workDir, 'fixtures', 'catalog.json'), '{"version":1,"models":[]}');
+  const remote = { baseUrl: 'https://huggingface.co/Xenova/opus-mt-en-de/resolve/main/' };
+  await writeFile(
+    join(workDir, 'dist', 'models', 'catalog.json'),
+    JSON.stringify({ version: 1, models: [{ baseUrl: 'm/' }, remote] }),
+  );
 });
 
 afterAll(async () => {
@@ -102,5 +107,26 @@ describe('scripts/serve.js', () => {
     expect(catalog.headers.get('content-type')).toContain('application/json');
     expect(await catalog.json()).toEqual({ version: 1, models: [] });
     expect((await fetch(`${withFixtures}fixtures/models/%2e%2e/dist/index.html`)).status).not.toBe(200);
+  });
+
+  it("sends a Content-Security-Policy allowing only the app's scripts and its catalog's model hosts", async () => {
+    const base = await serve(['--connect', 'https://models.example.org/some/path']);
+    const policy = (await fetch(`${base}assets/ort.wasm`)).headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(policy).not.toContain(" 'unsafe-eval'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).toContain(
+      "connect-src 'self' https://*.hf.co https://*.huggingface.co https://huggingface.co https://models.example.org;",
+    );
+    expect(policy).toContain("frame-ancestors 'none'");
+    // The page's own <meta> says the same, less what a <meta> cannot say.
+    const page = await fetch(`${base}translate`);
+    expect(page.headers.get('content-security-policy')).toBe(policy);
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/u.exec(await page.text())?.[1];
+    expect(meta).toBe(policy.replace("; frame-ancestors 'none'", ''));
+    expect((await fetch(`${base}assets/missing.js`)).headers.get('content-security-policy')).toBe(policy);
+    const withFixtures = await serve(['--fixtures', '--fixtures-dir', join(workDir, 'fixtures')]);
+    const testPolicy = (await fetch(withFixtures)).headers.get('content-security-policy');
+    expect(testPolicy).toContain(' http://127.0.0.1:*;');
   });
 });

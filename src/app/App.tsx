@@ -5,6 +5,7 @@ import { UpdatePrompt } from './components/UpdatePrompt';
 import { useEngine } from './engine-context';
 import { AboutPage } from './pages/AboutPage';
 import { ModelsPage } from './pages/ModelsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { TranslatePage } from './pages/TranslatePage';
 import { navigate, pageHref, useCurrentPage, type Page } from './router';
@@ -64,8 +65,10 @@ export function App() {
           <ReviewPage />
         ) : page === 'models' ? (
           <ModelsPage />
-        ) : (
+        ) : page === 'about' ? (
           <AboutPage />
+        ) : (
+          <NotFoundPage />
         )}
       </main>
       <footer className="footer muted">Private by design: everything runs on this device.</footer>

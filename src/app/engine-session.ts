@@ -1,5 +1,7 @@
 import type { EngineApi } from '../engine/api';
+import { LexletError } from '../engine/errors';
 import type { Catalog } from '../engine/types';
+import { connectSources, mayConnect } from './connect-policy';
 import { EngineClient, type EngineClientEvent } from './engine-client';
 import { readBackendPreference } from './preferences';
 
@@ -20,6 +22,8 @@ export class EngineSession {
   constructor(
     readonly catalogUrl: string,
     createWorker: () => Worker,
+    /** Whether the page's Content-Security-Policy lets the app fetch a URL (connect-policy.ts). */
+    private readonly mayFetch: (url: string) => boolean = () => true,
   ) {
     this.client = new EngineClient({ createWorker, prepare: (engine) => this.prepare(engine) });
   }
@@ -44,6 +48,10 @@ export class EngineSession {
   private async prepare(engine: EngineApi): Promise<void> {
     const preference = readBackendPreference();
     if (preference !== 'auto') await engine.setBackend(preference);
+    if (!this.mayFetch(this.catalogUrl)) {
+      this.publish({ catalog: null, error: blockedCatalogError(this.catalogUrl) });
+      return;
+    }
     try {
       this.publish({ catalog: await engine.loadCatalog(this.catalogUrl), error: null });
     } catch (error) {
@@ -58,6 +66,16 @@ export class EngineSession {
   }
 }
 
+/** A `?catalog=` on a host the policy does not list: the browser would block it with no reason given. */
+function blockedCatalogError(url: string): LexletError {
+  return new LexletError(
+    'catalog-invalid',
+    `Lexlet may not contact ${new URL(url).origin}, where this catalog is: it fetches only from its own site ` +
+      "and the model hosts of its bundled catalog. Serve the catalog from this site, or have the site's server " +
+      'allow that host (serve.js --connect)',
+  );
+}
+
 export function createEngineSession(catalogUrl: string): EngineSession {
   return new EngineSession(
     catalogUrl,
@@ -66,5 +84,6 @@ export function createEngineSession(catalogUrl: string): EngineSession {
         type: 'module',
         name: 'lexlet-engine',
       }),
+    (url) => mayConnect(url, window.location.origin, connectSources(document)),
   );
 }

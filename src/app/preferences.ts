@@ -1,9 +1,11 @@
 import type { BackendPreference } from '../engine/types';
 
-/** localStorage keys: what the user typed and chose survives a reload. */
+/** localStorage keys: what the user typed and chose, and its translation, survive a reload. */
 export const STORAGE_KEYS = {
   backend: 'lexlet.backend',
   text: 'lexlet.translate.text',
+  /** The translation of `text` and its language (JSON, see translated-output.ts). */
+  output: 'lexlet.translate.output',
   source: 'lexlet.translate.source',
   target: 'lexlet.translate.target',
   /** The model picked for a pair that several models translate (JSON array of model ids). */

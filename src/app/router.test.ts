@@ -11,8 +11,17 @@ describe('pageForPath', () => {
     expect(pageForPath('/lexlet/models', '/lexlet/')).toBe('models');
   });
 
-  it('falls back to Translate for unknown paths', () => {
-    expect(pageForPath('/nothing-here')).toBe('translate');
+  it('opens Translate at the base, with or without its slash, and by the shell file name', () => {
+    expect(pageForPath('/lexlet', '/lexlet/')).toBe('translate');
+    expect(pageForPath('/lexlet/', '/lexlet/')).toBe('translate');
+    expect(pageForPath('/index.html')).toBe('translate');
+  });
+
+  it('shows the not-found page for unknown paths', () => {
+    expect(pageForPath('/nothing-here')).toBe('not-found');
+    expect(pageForPath('/lexlet/nothing-here', '/lexlet/')).toBe('not-found');
+    expect(pageForPath('/review/extra')).toBe('not-found');
+    expect(pageForPath('/translate')).toBe('not-found');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statsText } from './translate-status';
+import { cancelledText, statsText } from './translate-status';
 
 describe('statsText', () => {
   it('shows backend, tokens, rate and time', () => {
@@ -16,5 +16,17 @@ describe('statsText', () => {
 
   it('says when everything came from memory', () => {
     expect(statsText({ tokens: 0, seconds: 0.01, backend: 'webgpu' })).toBe('WebGPU · from memory · 0.0 s');
+  });
+});
+
+describe('cancelledText', () => {
+  it('says how much of the text is kept', () => {
+    expect(cancelledText({ kept: 2, total: 5 })).toBe('Cancelled · 2 of 5 sentences kept');
+    expect(cancelledText({ kept: 1, total: 1 })).toBe('Cancelled · 1 of 1 sentence kept');
+  });
+
+  it('says when nothing was finished', () => {
+    expect(cancelledText({ kept: 0, total: 0 })).toBe('Cancelled before any sentence was translated');
+    expect(cancelledText({ kept: 0, total: 4 })).toBe('Cancelled before any sentence was translated');
   });
 });

@@ -17,3 +17,15 @@ export function statsText({ tokens, seconds, backend }: TranslationStats): strin
   const rateText = rate >= 10 ? String(Math.round(rate)) : rate.toFixed(1);
   return `${label} · ${tokens} token${tokens === 1 ? '' : 's'} · ${rateText} tokens/s · ${time}`;
 }
+
+/** A cancelled translation of typed text: its sentences finished (and kept) and how many it has in all. */
+export interface CancelledTranslation {
+  kept: number;
+  total: number;
+}
+
+/** "Cancelled · 2 of 5 sentences kept"; a cancel said plainly, since it is the user's choice, not a failure. */
+export function cancelledText({ kept, total }: CancelledTranslation): string {
+  if (kept === 0) return 'Cancelled before any sentence was translated';
+  return `Cancelled · ${kept} of ${total} sentence${total === 1 ? '' : 's'} kept`;
+}

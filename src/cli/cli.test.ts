@@ -139,6 +139,19 @@ describe.skipIf(!hasFixture)('lexlet CLI on the fixture model', () => {
     expect(pivot.stdout).toBe(second.stdout);
   }, 90_000);
 
+  it('translates a line of thousands of words with no punctuation in full, on one output line', async () => {
+    const words = 'the cat sleeps on a red chair and the dog eats bread in the house'.split(' ');
+    const line = Array.from({ length: 3000 }, (_, i) => words[(i * 7) % words.length]).join(' ');
+    const run = await lexlet([...translate, '--beam', '1', '-q'], `${line}\nGood night.\n`);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines).toHaveLength(3);
+    // The tiny fixture writes short sentences; a whole translation still has well over a quarter of the words
+    // (a line cut at the model's limit came back with a sixth of them).
+    expect(lines[0]?.split(' ').length).toBeGreaterThan(3000 * 0.3);
+  }, 90_000);
+
   it('refuses invalid UTF-8', async () => {
     const run = await lexlet([...translate, '-q'], new Uint8Array([0x48, 0x69, 0x0a, 0xc3, 0x28, 0x0a]));
     expect(run.status).toBe(1);

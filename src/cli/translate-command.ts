@@ -2,6 +2,7 @@ import { LexletError } from '../engine/errors';
 import type { Engine } from '../engine/engine';
 import type { TranslationRoute } from '../engine/translation-routes';
 import type { GenerationOptions } from '../engine/types';
+import { shortLinesMessage, shortTranslation, type ShortLine } from './length-check';
 import { readLines, type InputLine } from './line-reader';
 import { readyGroups } from './ready-groups';
 import { progressReporter } from './stderr-progress';
@@ -61,7 +62,11 @@ async function translateLines(
   return { lines, tokens };
 }
 
-/** One output line per input line, in order, each written as soon as it is translated. */
+/**
+ * One output line per input line, in order, each written as soon as it is translated. A line whose translation
+ * came back far shorter than it is still written, then reported and the command fails, so that a script never
+ * takes a truncated translation for a whole one.
+ */
 export async function runTranslate(command: TranslateCommand): Promise<void> {
   const { engine, route, errors, quiet, signal } = command;
   for (const model of route.models) {
@@ -80,12 +85,17 @@ export async function runTranslate(command: TranslateCommand): Promise<void> {
 
   let lines = 0;
   let tokens = 0;
+  const short: ShortLine[] = [];
   const started = performance.now();
   for await (const group of readyGroups(readLines(command.input), MAX_LINES_PER_REQUEST)) {
     if (signal.aborted) throw new LexletError('aborted', 'Cancelled.');
     const translated = await translateLines(command, group);
     const text = group.map((line, index) => translated.lines[index] + (line.crlf ? '\r\n' : '\n')).join('');
     await write(command.output, text);
+    group.forEach((line, index) => {
+      const found = shortTranslation(lines + index + 1, line.text, translated.lines[index] ?? '');
+      if (found) short.push(found);
+    });
     lines += group.length;
     tokens += translated.tokens;
   }
@@ -95,4 +105,5 @@ export async function runTranslate(command: TranslateCommand): Promise<void> {
     const rate = seconds > 0 ? (tokens / seconds).toFixed(0) : '–';
     errors.write(`${lines} line(s), ${tokens} tokens in ${seconds.toFixed(1)} s (${rate} tokens/s)\n`);
   }
+  if (short.length > 0) throw new LexletError('truncated', shortLinesMessage(short));
 }

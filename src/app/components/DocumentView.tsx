@@ -19,14 +19,14 @@ const KIND_LABELS: Record<OpenedDocument['kind'], string> = {
 
 type Phase = 'idle' | 'downloading' | 'translating';
 
-function statusText(phase: Phase, translation: DocumentTranslation): string {
+function statusText(phase: Phase, translation: DocumentTranslation, cancelled: boolean): string {
   const { progress, stats, complete } = translation;
   if (phase === 'downloading') return 'Downloading the model…';
   if (phase === 'translating') return progressText(progress, translation.secondsLeft);
   if (complete && stats) {
     return `Translated ${progress.paragraphsTotal.toLocaleString('en')} paragraph${progress.paragraphsTotal === 1 ? '' : 's'} · ${statsText(stats)}`;
   }
-  return progressText(progress);
+  return cancelled ? `Cancelled · ${progressText(progress)}` : progressText(progress);
 }
 
 /** An opened document: its paragraphs beside their translations, with progress, cancel and export. */
@@ -36,6 +36,7 @@ export function DocumentView({
   source,
   target,
   phase,
+  cancelled,
   canTranslate,
   onTranslate,
   onCancel,
@@ -48,6 +49,8 @@ export function DocumentView({
   source: string;
   target: string;
   phase: Phase;
+  /** The last run was cancelled: said in the status, as the user's choice rather than an error. */
+  cancelled: boolean;
   canTranslate: boolean;
   onTranslate: () => void;
   onCancel: () => void;
@@ -109,7 +112,7 @@ export function DocumentView({
           testId="document-progress"
         />
         <span className="muted" data-testid="document-status" data-state={state}>
-          {statusText(phase, translation)}
+          {statusText(phase, translation, cancelled)}
         </span>
         {/* Announced once per paragraph rather than on every token. */}
         <span className="visually-hidden" role="status">

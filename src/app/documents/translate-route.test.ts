@@ -44,6 +44,32 @@ describe('translateAlongRoute', () => {
     expect(fractions).toEqual([0.5, 1]);
   });
 
+  it('reports the finished sentences, not the partial ones, with how many there are', async () => {
+    const engine = taggingEngine();
+    const finished: [readonly string[], number][] = [];
+    await translateAlongRoute(engine, ['en-es'], 'One. Two. Three.', {
+      onFinished: (sentences, total) => finished.push([sentences, total]),
+    });
+    expect(finished).toEqual([
+      [['en-es(One.)'], 3],
+      [['en-es(One.)', 'en-es(Two.)'], 3],
+      [['en-es(One.)', 'en-es(Two.)', 'en-es(Three.)'], 3],
+    ]);
+  });
+
+  it('reports no finished sentences while the leg into English runs', async () => {
+    const engine = taggingEngine();
+    const finished: (readonly string[])[] = [];
+    await translateAlongRoute(engine, ['de-en', 'en-es'], 'Eins. Zwei.', {
+      onStep: (pivot) => {
+        if (!pivot) expect(finished).toEqual([]);
+      },
+      onFinished: (sentences) => finished.push(sentences),
+    });
+    // The fake engine's sentences end at a full stop followed by a space, so the leg into Spanish sees one.
+    expect(finished).toEqual([['en-es(de-en(Eins.) de-en(Zwei.))']]);
+  });
+
   it('pivots through English, feeding each leg the previous output and streaming only the last', async () => {
     const engine = taggingEngine();
     const steps: boolean[] = [];

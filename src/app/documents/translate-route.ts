@@ -15,6 +15,11 @@ export interface RouteCallbacks {
   onSegments?: (segments: readonly string[]) => void;
   /** Share of the whole route done, 0–1, by finished sentences. */
   onFraction?: (fraction: number) => void;
+  /**
+   * The final leg's finished sentences so far and how many it has in all. Sentences finish in order, so these are
+   * the start of the translation: what a cancelled run can keep.
+   */
+  onFinished?: (sentences: readonly string[], total: number) => void;
 }
 
 /**
@@ -36,6 +41,7 @@ export async function translateAlongRoute(
     const last = index === modelIds.length - 1;
     callbacks.onStep?.(!last);
     const segments: string[] = [];
+    const finished: string[] = [];
     const onEvent = (event: TranslateEvent) => {
       if (event.type === 'stats') return;
       if (event.type === 'segment')
@@ -43,6 +49,9 @@ export async function translateAlongRoute(
       if (!last) return;
       segments[event.segment] = event.type === 'token' ? event.text : event.translation;
       callbacks.onSegments?.([...segments]);
+      if (event.type !== 'segment') return;
+      finished[event.segment] = event.translation;
+      callbacks.onFinished?.([...finished], event.total);
     };
     const result = await engine.translate({ modelId, text: input }, onEvent, signal);
     input = result.text;

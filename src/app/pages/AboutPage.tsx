@@ -6,22 +6,22 @@ export function AboutPage() {
   const models = catalog ? visibleModels(catalog) : [];
   return (
     <section aria-label="About" className="about">
-      <h2>About Lexlet</h2>
+      <h1 className="page-title">About Lexlet</h1>
       <p>
         Lexlet translates text and documents between languages and reviews contracts and terms of service with
         small neural models that run inside your browser. Once a model is downloaded, Lexlet works offline and
         can be installed as an app.
       </p>
 
-      <h3>Privacy</h3>
+      <h2>Privacy</h2>
       <p data-testid="privacy-statement">
         Nothing you type or open leaves this device. Translation and review run locally on your processor
         (WASM) or graphics processor (WebGPU); the only network requests are for the app itself and the model
-        files you choose to download. Documents are read in the browser. Your text is kept in this
-        browser&apos;s local storage so it survives a reload, and nowhere else.
+        files you choose to download. Documents are read in the browser. Your text and its translation are
+        kept in this browser&apos;s local storage so they survive a reload, and nowhere else.
       </p>
 
-      <h3>Models</h3>
+      <h2>Models</h2>
       {models.length === 0 ? (
         <p className="muted">No models are listed in the current catalog.</p>
       ) : (
@@ -34,7 +34,7 @@ export function AboutPage() {
         </ul>
       )}
 
-      <h3>Data</h3>
+      <h2>Data</h2>
       <p data-testid="data-attribution">
         Lexlet&apos;s own translation models are trained on sentence pairs from the{' '}
         <a href="https://tatoeba.org" rel="noreferrer">
@@ -88,7 +88,7 @@ export function AboutPage() {
         4.0. Highlights are suggestions from a statistical model, not legal advice.
       </p>
 
-      <h3>Software</h3>
+      <h2>Software</h2>
       <p>
         Built with React, Vite, onnxruntime-web, Hugging Face tokenizers, Comlink, Workbox, Mammoth (.docx
         reading), PDF.js (.pdf reading), docx (.docx export) and TanStack Virtual. The{' '}

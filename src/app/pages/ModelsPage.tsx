@@ -45,7 +45,7 @@ function ModelRow({ model }: { model: CatalogModel }) {
   return (
     <li className="model" data-testid={`model-${model.id}`} data-state={state}>
       <div className="model-head">
-        <h3>{model.name}</h3>
+        <h2>{model.name}</h2>
         {model.fixture ? (
           <span className="badge badge-warning" data-testid="fixture-badge">
             test fixture
@@ -113,7 +113,7 @@ export function ModelsPage() {
   const models = catalog ? visibleModels(catalog) : [];
   return (
     <section aria-label="Models" className="models">
-      <h2>Models</h2>
+      <h1 className="page-title">Models</h1>
       <p className="muted">
         Models are downloaded once and kept on this device, so translation works offline afterwards.
       </p>

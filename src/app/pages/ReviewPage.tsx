@@ -13,12 +13,11 @@ import { categoryHue } from '../review/category-colors';
 import { ClauseCard, type ClauseTranslator } from '../review/ClauseCard';
 import { ClauseList } from '../review/ClauseList';
 import {
-  countByLabel,
-  groupClauses,
   nextClauseWith,
   occurrenceOf,
   scoredSpans,
-  shownSpans,
+  taggedClausesText,
+  taggedSelection,
   type Clause,
 } from '../review/clauses';
 import { DocumentView, type ScrollRequest } from '../review/DocumentView';
@@ -52,17 +51,14 @@ function useReviewView(result: ReviewResult | null, shift: number, hidden: Reado
     const fromModel = Object.keys(thresholds);
     return fromModel.length > 0 ? fromModel : (result?.model.labels ?? []);
   }, [thresholds, result]);
-  const shown = useMemo(() => shownSpans(spans, thresholds, shift), [spans, thresholds, shift]);
-  const counts = useMemo(() => countByLabel(shown), [shown]);
-  const found = useMemo(
-    () => labels.flatMap((label) => (counts.has(label) ? [{ label, count: counts.get(label) ?? 0 }] : [])),
-    [labels, counts],
+  const { clauses, found } = useMemo(
+    () => taggedSelection(spans, thresholds, shift, hidden, labels),
+    [spans, thresholds, shift, hidden, labels],
   );
   const missing = useMemo(
-    () => missingCategories(result?.kind ?? 'contract', labels, new Set(counts.keys())),
-    [result, labels, counts],
+    () => missingCategories(result?.kind ?? 'contract', labels, new Set(found.map((item) => item.label))),
+    [result, labels, found],
   );
-  const clauses = useMemo(() => groupClauses(shown, hidden), [shown, hidden]);
   const facts = useMemo(() => (result ? factRows(result.tags.facts) : []), [result]);
   const hueOf = useCallback((label: string) => categoryHue(labels, label), [labels]);
   return { thresholds, labels, found, missing, clauses, facts, hueOf };
@@ -227,7 +223,16 @@ export function ReviewPage() {
   };
 
   const placeholder = catalogPlaceholder(catalog, catalogError);
-  if (placeholder || !catalog) return placeholder;
+  // For assistive technology only: on screen the highlighted navigation link already names the page.
+  const title = <h1 className="visually-hidden">Review</h1>;
+  if (placeholder || !catalog) {
+    return (
+      <>
+        {title}
+        {placeholder}
+      </>
+    );
+  }
 
   const cardFor = (clause: Clause, index: number, inList: boolean) => (
     <ClauseCard
@@ -269,10 +274,10 @@ export function ReviewPage() {
   );
   const selectedClause = selected === null ? undefined : clauses[selected];
   const stale = result !== null && result.text !== text;
-  const tagged = result ? new Set(result.tags.spans.map((span) => span.start)).size : 0;
 
   return (
     <section className="review" aria-label="Review">
+      {title}
       <ReviewInput
         text={text}
         onText={(next) => {
@@ -325,8 +330,8 @@ export function ReviewPage() {
               data-review={result.id}
               data-seconds={result.seconds.toFixed(3)}
             >
-              {KIND_NAMES[result.kind]} · {result.model.name} · {tagged.toLocaleString('en')} tagged clause
-              {tagged === 1 ? '' : 's'} · {result.seconds.toFixed(2)} s
+              {KIND_NAMES[result.kind]} · {result.model.name} · {taggedClausesText(clauses.length)} ·{' '}
+              {result.seconds.toFixed(2)} s
             </span>
             <span className="review-view-switch" role="group" aria-label="View">
               <button
@@ -379,6 +384,7 @@ export function ReviewPage() {
             <ReviewSidebar
               kind={result.kind}
               found={reviewView.found}
+              clauseCount={clauses.length}
               hueOf={reviewView.hueOf}
               hidden={hidden}
               onToggle={(label) =>

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { isAbortError } from '../../engine/errors';
 import type { CatalogModel } from '../../engine/types';
 import { DocumentDropZone } from '../components/DocumentDropZone';
 import { DocumentOpenButton } from '../components/DocumentOpenButton';
 import { DocumentView } from '../components/DocumentView';
+import { LargeTextOffer } from '../components/LargeTextOffer';
 import { downloadOfferText, downloadText } from '../components/download-text';
 import { ProgressBar } from '../components/ProgressBar';
 import { DocumentError, readDocumentFile, type OpenedDocument } from '../documents/read-document';
@@ -12,6 +14,7 @@ import { useEngine } from '../engine-context';
 import { catalogPlaceholder } from '../components/CatalogState';
 import { errorMessage } from '../error-message';
 import { languageName } from '../format';
+import { isLargeText, textAsFile } from '../large-text';
 import { chooseModel, parseChosenModels } from '../chosen-models';
 import { ModelChoice } from '../components/ModelChoice';
 import {
@@ -23,9 +26,20 @@ import {
   type TranslationRoute,
 } from '../language-routes';
 import { readSetting, STORAGE_KEYS, writeSetting } from '../preferences';
-import { statsText, type TranslationStats } from '../translate-status';
+import {
+  cancelledText,
+  statsText,
+  type CancelledTranslation,
+  type TranslationStats,
+} from '../translate-status';
+import { NO_OUTPUT, parseStoredOutput, storedOutput, type TranslatedOutput } from '../translated-output';
 
 type RunState = { phase: 'idle' } | { phase: 'downloading' } | { phase: 'translating'; step: string };
+
+/** A cancelled run, for the language pair it ran on. */
+interface Cancelled extends CancelledTranslation {
+  pair: string;
+}
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/u.test(navigator.platform);
 
@@ -72,7 +86,15 @@ export function TranslatePage() {
   const [storedTarget, setTarget] = usePersisted(STORAGE_KEYS.target, 'es');
   const [text, setText] = usePersisted(STORAGE_KEYS.text, '');
   const [segments, setSegments] = useState<string[]>([]);
-  const [output, setOutput] = useState('');
+  // Kept like the text it translates, so leaving the page or reloading loses neither.
+  const [storedOutputValue, setStoredOutput] = usePersisted(STORAGE_KEYS.output, '');
+  const output = useMemo(() => parseStoredOutput(storedOutputValue), [storedOutputValue]);
+  const setOutput = (next: TranslatedOutput) => {
+    // Written at once too: a run stopped by leaving the page ends after the page is gone, and keeps its part.
+    writeSetting(STORAGE_KEYS.output, storedOutput(next));
+    setStoredOutput(storedOutput(next));
+  };
+  const [cancelled, setCancelled] = useState<Cancelled | null>(null);
   const [stats, setStats] = useState<TranslationStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState<RunState>({ phase: 'idle' });
@@ -89,7 +111,9 @@ export function TranslatePage() {
   const route = resolvePair(routes, storedSource, storedTarget);
   const source = route?.source ?? storedSource;
   const target = route?.target ?? storedTarget;
-  const documentTranslation = useDocumentTranslation(openedDocument, `${source}>${target}`);
+  const pair = `${source}>${target}`;
+  const documentTranslation = useDocumentTranslation(openedDocument, pair);
+  const cancelledHere = cancelled?.pair === pair ? cancelled : null;
   const missing: CatalogModel[] = route
     ? route.models.filter((model) => statuses[model.id]?.state !== 'ready')
     : [];
@@ -97,7 +121,7 @@ export function TranslatePage() {
   const pairModels = catalog && route && !route.viaEnglish ? modelsForPair(catalog, source, target) : [];
   const chooseForPair = (modelId: string) =>
     setStoredChoice(JSON.stringify(chooseModel(chosenModels, pairModels, modelId)));
-  const shown = busy && run.phase === 'translating' ? segments.join(' ') : output;
+  const shown = busy && run.phase === 'translating' ? segments.join(' ') : output.text;
 
   const changeSource = (next: string) => {
     setSource(next);
@@ -108,9 +132,9 @@ export function TranslatePage() {
     if (!canSwap) return;
     setSource(target);
     setTarget(source);
-    if (output && !openedDocument) {
-      setText(output);
-      setOutput('');
+    if (output.text && !openedDocument) {
+      setText(output.text);
+      setOutput(NO_OUTPUT);
       setSegments([]);
     }
   };
@@ -127,19 +151,30 @@ export function TranslatePage() {
   };
 
   const translateTypedText = async (modelIds: string[], signal: AbortSignal) => {
-    const result = await translateAlongRoute(
-      engine,
-      modelIds,
-      text,
-      {
-        onStep: (pivot) =>
-          setRun({ phase: 'translating', step: pivot ? 'Translating to English…' : 'Translating…' }),
-        onSegments: (value) => setSegments([...value]),
-      },
-      signal,
-    );
-    setOutput(result.text);
-    setStats({ tokens: result.tokens, seconds: result.seconds, backend: result.backend });
+    let finished: { sentences: readonly string[]; total: number } = { sentences: [], total: 0 };
+    try {
+      const result = await translateAlongRoute(
+        engine,
+        modelIds,
+        text,
+        {
+          onStep: (pivot) =>
+            setRun({ phase: 'translating', step: pivot ? 'Translating to English…' : 'Translating…' }),
+          onSegments: (value) => setSegments([...value]),
+          onFinished: (sentences, total) => (finished = { sentences, total }),
+        },
+        signal,
+      );
+      setOutput({ text: result.text, language: target });
+      setStats({ tokens: result.tokens, seconds: result.seconds, backend: result.backend });
+    } catch (caught) {
+      // A cancel keeps the sentences already translated, as a document keeps its finished paragraphs.
+      if (signal.aborted) {
+        setOutput({ text: finished.sentences.join(' '), language: target });
+        setCancelled({ pair, kept: finished.sentences.length, total: finished.total });
+      }
+      throw caught;
+    }
   };
 
   const translateOpenedDocument = async (modelIds: string[], signal: AbortSignal) => {
@@ -159,22 +194,34 @@ export function TranslatePage() {
 
   const translate = async () => {
     if (!route || busy || (!openedDocument && !text.trim())) return;
+    // Ctrl+Enter on a large text takes the offer rather than freezing the page.
+    if (!openedDocument && isLargeText(text)) {
+      void openDocument(textAsFile(text));
+      return;
+    }
     const abort = new AbortController();
     controller.current = abort;
     setError(null);
+    setCancelled(null);
     if (!openedDocument) {
       setStats(null);
       setCopied(false);
       setSegments([]);
-      setOutput('');
+      setOutput({ text: '', language: target });
     }
     try {
-      if (!(await ensureModels(abort.signal))) return;
+      if (!(await ensureModels(abort.signal))) {
+        if (abort.signal.aborted) setCancelled({ pair, kept: 0, total: 0 });
+        return;
+      }
       const modelIds = route.models.map((model) => model.id);
       if (openedDocument) await translateOpenedDocument(modelIds, abort.signal);
       else await translateTypedText(modelIds, abort.signal);
     } catch (caught) {
-      setError(errorMessage(caught));
+      // Cancelling is the user's choice, not a failure: it shows as a status, not an error.
+      if (abort.signal.aborted && isAbortError(caught))
+        setCancelled((now) => now ?? { pair, kept: 0, total: 0 });
+      else setError(errorMessage(caught));
     } finally {
       controller.current = null;
       setRun({ phase: 'idle' });
@@ -193,6 +240,7 @@ export function TranslatePage() {
       if (attempt !== openAttempt.current) return;
       setOpenedDocument(opened);
       setError(null);
+      setCancelled(null);
     } catch (caught) {
       if (attempt !== openAttempt.current) return;
       setDocumentError(
@@ -217,6 +265,7 @@ export function TranslatePage() {
     setOpenedDocument(null);
     setDocumentError(null);
     setError(null);
+    setCancelled(null);
   };
 
   const cancel = () => {
@@ -233,20 +282,32 @@ export function TranslatePage() {
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(output);
+      await navigator.clipboard.writeText(output.text);
       setCopied(true);
     } catch {
       setError('Could not copy to the clipboard. Select the text and copy it instead.');
     }
   };
 
+  // For assistive technology only: on screen the highlighted navigation link already names the page.
+  const title = <h1 className="visually-hidden">Translate</h1>;
   const placeholder = catalogPlaceholder(catalog, catalogError);
-  if (placeholder || !catalog) return placeholder;
+  if (placeholder || !catalog) {
+    return (
+      <>
+        {title}
+        {placeholder}
+      </>
+    );
+  }
   if (routes.length === 0) {
     return (
-      <p className="muted" data-testid="no-models">
-        No translation models are available yet.
-      </p>
+      <>
+        {title}
+        <p className="muted" data-testid="no-models">
+          No translation models are available yet.
+        </p>
+      </>
     );
   }
 
@@ -257,6 +318,7 @@ export function TranslatePage() {
 
   return (
     <section className="translate" aria-label="Translate">
+      {title}
       <div className="pair">
         <label className="field">
           <span>From</span>
@@ -369,6 +431,13 @@ export function TranslatePage() {
           {documentError}
         </p>
       ) : null}
+      {!openedDocument && isLargeText(text) ? (
+        <LargeTextOffer
+          characters={text.length}
+          disabled={busy || opening !== null}
+          onAccept={() => void openDocument(textAsFile(text))}
+        />
+      ) : null}
       <DocumentDropZone onFiles={openDropped} disabled={busy}>
         {openedDocument ? (
           <DocumentView
@@ -377,6 +446,7 @@ export function TranslatePage() {
             source={source}
             target={target}
             phase={run.phase}
+            cancelled={cancelledHere !== null}
             canTranslate={Boolean(route)}
             onTranslate={() => void translate()}
             onCancel={cancel}
@@ -392,6 +462,7 @@ export function TranslatePage() {
               </label>
               <textarea
                 id="source-text"
+                lang={source}
                 value={text}
                 onChange={(event) => setText(event.target.value)}
                 onKeyDown={onKeyDown}
@@ -430,6 +501,7 @@ export function TranslatePage() {
             <div className="pane">
               <output
                 className="output"
+                lang={output.language || undefined}
                 aria-live="polite"
                 aria-busy={busy}
                 data-testid="output"
@@ -441,22 +513,34 @@ export function TranslatePage() {
                 <span
                   className="muted"
                   data-testid="translate-status"
-                  data-state={run.phase !== 'idle' ? run.phase : error ? 'failed' : stats ? 'done' : 'idle'}
+                  data-state={
+                    run.phase !== 'idle'
+                      ? run.phase
+                      : error
+                        ? 'failed'
+                        : cancelledHere
+                          ? 'cancelled'
+                          : stats
+                            ? 'done'
+                            : 'idle'
+                  }
                   data-backend={stats?.backend ?? ''}
                 >
                   {run.phase === 'downloading'
                     ? 'Downloading the model…'
                     : run.phase === 'translating'
                       ? run.step
-                      : stats
-                        ? statsText(stats)
-                        : ''}
+                      : cancelledHere
+                        ? cancelledText(cancelledHere)
+                        : stats
+                          ? statsText(stats)
+                          : ''}
                 </span>
                 <button
                   type="button"
                   className="button"
                   onClick={() => void copy()}
-                  disabled={!output || busy}
+                  disabled={!output.text || busy}
                   data-testid="copy-button"
                 >
                   {copied ? 'Copied' : 'Copy'}

@@ -6,6 +6,8 @@ import {
   isUntranslatable,
   openerSpans,
   segmentText,
+  wordRunSpans,
+  wordCount,
   type Piece,
 } from './segment';
 
@@ -214,6 +216,21 @@ describe('clauses of long sentences', () => {
       'The committee will review the proposal next week',
       'and publish its findings in March.',
     ]);
+  });
+
+  it('cuts a long line with no punctuation at spaces into runs of at most the limit, dropping nothing', () => {
+    const words = Array.from({ length: 2000 }, (_, i) => ['cats', 'sleep', 'here', 'all', 'day'][i % 5]);
+    const line = `  ${words.join(' ')}   tail words  `;
+    const pieces = segmentText(line, 'en', { splitSentencesOverWords: 12 });
+    expect(joined(pieces)).toBe(line);
+    const runs = sentences(pieces);
+    expect(runs.length).toBeGreaterThanOrEqual(2002 / 12);
+    for (const run of runs) expect(wordCount(run)).toBeLessThanOrEqual(12);
+    expect(runs.join(' ').split(/\s+/u)).toEqual([...words, 'tail', 'words']);
+    expect(wordRunSpans('one two three', 1).map((span) => span.text)).toEqual(['one', 'two', 'three']);
+    // Up to twice the limit a clause stays whole: cuts at clause openers have done what they could.
+    expect(wordRunSpans(words.slice(0, 24).join(' '), 12)).toHaveLength(1);
+    expect(wordRunSpans('我们'.repeat(100), 12)).toHaveLength(1);
   });
 
   it('leaves short sentences whole and rebuilds the exact text', () => {

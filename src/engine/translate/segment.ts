@@ -71,7 +71,7 @@ const MIN_CLAUSE_WORDS = 6;
 const UNSPACED_LETTERS = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/gu;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
-function wordCount(text: string): number {
+export function wordCount(text: string): number {
   const unspaced = text.match(UNSPACED_LETTERS)?.length ?? 0;
   const spaced = text
     .replace(UNSPACED_LETTERS, ' ')
@@ -127,6 +127,28 @@ export function openerSpans(
       spans.push({ text: head, after: match[0] });
       from = match.index + match[0].length;
     }
+  }
+  spans.push({ text: clause.slice(from), after: '' });
+  return spans;
+}
+
+/**
+ * A clause still over twice `limit` words after the cuts at punctuation and clause openers (a line with no
+ * punctuation at all) cut at spaces into nearly equal runs of at most `limit` words: a model trained on short
+ * sentences stops early on a long run and drops the rest. Unspaced text is left whole (the translator cuts it).
+ */
+export function wordRunSpans(clause: string, limit: number): { text: string; after: string }[] {
+  const words = [...clause.matchAll(/\S+/gu)];
+  if (words.length <= 2 * limit || wordCount(clause) <= 2 * limit) return [{ text: clause, after: '' }];
+  const runs = Math.ceil(words.length / limit);
+  const spans: { text: string; after: string }[] = [];
+  let from = 0;
+  for (let run = 1; run < runs; run++) {
+    const last = words[Math.round((run * words.length) / runs) - 1] as RegExpExecArray;
+    const end = last.index + last[0].length;
+    const next = words[Math.round((run * words.length) / runs)] as RegExpExecArray;
+    spans.push({ text: clause.slice(from, end), after: clause.slice(end, next.index) });
+    from = next.index;
   }
   spans.push({ text: clause.slice(from), after: '' });
   return spans;
@@ -198,9 +220,13 @@ function pushSentence(pieces: Piece[], sentence: string, options: SegmentOptions
     if (limit === undefined || wordCount(part.text) <= limit) return [part];
     // The last span of a clause ends where the clause did, so it takes the clause's own trailing space.
     const clauses = clauseSpans(part.text).flatMap(({ text, after }) =>
-      openerSpans(text, options.locale, limit).map((span, i, spans) =>
-        i === spans.length - 1 ? { ...span, after } : span,
-      ),
+      openerSpans(text, options.locale, limit)
+        .flatMap((span) =>
+          wordRunSpans(span.text, limit).map((run, i, runs) =>
+            i === runs.length - 1 ? { ...run, after: span.after } : run,
+          ),
+        )
+        .map((span, i, spans) => (i === spans.length - 1 ? { ...span, after } : span)),
     );
     return clauses.flatMap(({ text, after }): Part[] =>
       after

@@ -5,6 +5,7 @@ import { search, type SearchOptions } from './search';
 import { SharedSteps } from './shared-steps';
 import type { Seq2SeqModel } from './seq2seq-model';
 import type { TextTokenizer } from './tokenizer';
+import { halve, lostLength } from './window';
 
 type Json = Record<string, unknown>;
 
@@ -12,7 +13,8 @@ const DEFAULT_MAX_INPUT_TOKENS = 512;
 
 /** Tokenize → encode → search → detokenize for one sentence of one model. */
 export class SentenceTranslator {
-  private readonly maxInputTokens: number;
+  /** The longest input translated in one go: within the model's positions and its output limit. */
+  private readonly inputWindow: number;
 
   constructor(
     private readonly tokenizer: TextTokenizer,
@@ -21,7 +23,9 @@ export class SentenceTranslator {
     private readonly generationConfig: Json,
   ) {
     const positions = config.max_position_embeddings;
-    this.maxInputTokens = typeof positions === 'number' ? positions : DEFAULT_MAX_INPUT_TOKENS;
+    const maxInputTokens = typeof positions === 'number' ? positions : DEFAULT_MAX_INPUT_TOKENS;
+    // A translation is about as long as its source, so a source longer than the output limit cannot fit.
+    this.inputWindow = Math.min(maxInputTokens, generationSettings(config, generationConfig).maxLength - 1);
   }
 
   get backend(): BackendName {
@@ -44,9 +48,37 @@ export class SentenceTranslator {
     signal?: AbortSignal,
   ): Promise<SentenceTranslation> {
     const ids = this.tokenizer.encode(sentence);
-    if (ids.length > this.maxInputTokens) return this.translateInHalves(sentence, options, onPartial, signal);
+    if (ids.length > this.inputWindow) {
+      const split = await this.translateInHalves(sentence, options, onPartial, signal);
+      if (split) return split;
+    }
     const tokens = await this.generate(ids, options, onPartial, signal);
-    return { text: this.tokenizer.decode(tokens).trim(), tokens: tokens.length };
+    return this.checked(sentence, ids.length, tokens, options, onPartial, signal);
+  }
+
+  /**
+   * The translation of `sentence` from its generated `tokens`, unless they lost part of it (window.ts): then
+   * its halves translated apart, when that gives more.
+   */
+  private async checked(
+    sentence: string,
+    sourceTokens: number,
+    tokens: readonly number[],
+    options: GenerationOptions,
+    onPartial: ((text: string) => void) | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<SentenceTranslation> {
+    const whole = { text: this.tokenizer.decode(tokens).trim(), tokens: tokens.length };
+    const settings = this.settings(options);
+    const check = {
+      sourceTokens,
+      outputTokens: tokens.length,
+      budget: maxNewTokens(settings, sourceTokens),
+      modelLimit: settings.maxLength - 1,
+    };
+    if (!lostLength(check)) return whole;
+    const split = await this.translateInHalves(sentence, options, onPartial, signal);
+    return split && split.tokens > whole.tokens ? split : whole;
   }
 
   /** Token ids the model generates for `ids` (EOS and start token excluded). */
@@ -85,7 +117,7 @@ export class SentenceTranslator {
     signal?: AbortSignal,
   ): Promise<SentenceTranslation[]> {
     const ids = sentences.map((sentence) => this.tokenizer.encode(sentence));
-    const together = ids.flatMap((row, index) => (row.length <= this.maxInputTokens ? [index] : []));
+    const together = ids.flatMap((row, index) => (row.length <= this.inputWindow ? [index] : []));
     const results: (SentenceTranslation | undefined)[] = new Array(sentences.length);
     if (this.model.supportsBatching && together.length > 1) {
       const tokens = await this.generateTogether(
@@ -94,10 +126,19 @@ export class SentenceTranslator {
         signal,
         (row, generated) => onPartial?.(together[row] as number, this.tokenizer.decode(generated)),
       );
-      together.forEach((index, row) => {
+      for (const [row, index] of together.entries()) {
+        const onOne = onPartial && ((text: string) => onPartial(index, text));
+        const source = ids[index] as number[];
         const generated = tokens[row] as number[];
-        results[index] = { text: this.tokenizer.decode(generated).trim(), tokens: generated.length };
-      });
+        results[index] = await this.checked(
+          sentences[index] as string,
+          source.length,
+          generated,
+          options,
+          onOne,
+          signal,
+        );
+      }
     }
     for (const [index, sentence] of sentences.entries()) {
       results[index] ??= await this.translate(
@@ -163,18 +204,21 @@ export class SentenceTranslator {
     return this.model.dispose();
   }
 
-  /** Inputs longer than the model's positions are split at the middle space and translated in parts. */
+  /**
+   * Text too long for one go, cut in two (window.ts) and each half translated, as often as it takes; undefined
+   * when it cannot be cut. The second half's partial output streams after the first half's translation.
+   */
   private async translateInHalves(
     sentence: string,
     options: GenerationOptions,
     onPartial: ((text: string) => void) | undefined,
     signal: AbortSignal | undefined,
-  ): Promise<SentenceTranslation> {
-    const words = sentence.split(/(\s+)/u);
-    const middle = Math.max(1, Math.floor(words.length / 4) * 2);
-    const cut = words.length > 2 ? words.slice(0, middle).join('').length : Math.floor(sentence.length / 2);
-    const first = await this.translate(sentence.slice(0, cut).trim(), options, onPartial, signal);
-    const second = await this.translate(sentence.slice(cut).trim(), options, onPartial, signal);
-    return { text: `${first.text} ${second.text}`, tokens: first.tokens + second.tokens };
+  ): Promise<SentenceTranslation | undefined> {
+    const halves = halve(sentence);
+    if (!halves) return undefined;
+    const first = await this.translate(halves[0], options, onPartial, signal);
+    const afterFirst = onPartial && ((text: string) => onPartial(`${first.text} ${text}`));
+    const second = await this.translate(halves[1], options, afterFirst, signal);
+    return { text: `${first.text} ${second.text}`.trim(), tokens: first.tokens + second.tokens };
   }
 }

@@ -226,6 +226,27 @@ describe.skipIf(!existsSync(FIXTURE))('Seq2SeqModel on the tiny en→es fixture'
     },
   );
 
+  it('translates a line far longer than its window in pieces, with nothing cut by the model limit', async () => {
+    const translator = new SentenceTranslator(
+      tokenizer,
+      models.cpu as Seq2SeqModel,
+      config,
+      generationConfig,
+    );
+    const words = 'the cat sleeps on a red chair and the dog eats bread in the house'.split(' ');
+    const line = Array.from({ length: 600 }, (_, i) => words[(i * 7) % words.length]).join(' ');
+    // The fixture's max_length of 32 used to cap a line of any length at 31 tokens.
+    const limit = (generationConfig.max_length as number) - 1;
+    const partials: string[] = [];
+    const result = await translator.translate(line, { numBeams: 1 }, (text) => partials.push(text));
+    expect(result.tokens).toBeGreaterThan(10 * limit);
+    expect(result.text.split(/\s+/u).length).toBeGreaterThan(600 * 0.3);
+    // Later pieces stream after the translation of the earlier ones.
+    expect(partials.at(-1)?.length).toBeGreaterThan(result.text.length / 2);
+    const [batched] = await translator.translateBatch([line], { numBeams: 1 });
+    expect(batched).toEqual(result);
+  });
+
   it('stops decoding a group when cancelled', async () => {
     const translator = new SentenceTranslator(
       tokenizer,
