@@ -10,7 +10,7 @@
  * Measures (a prediction is right when its span overlaps a gold span of the same CUAD label by at least a
  * character, or has the same text as one up to case and spacing; gold Effective/Expiration Date spans are often
  * whole clauses, so overlap rather than equality):
- * - title, agreementDate, effectiveDate, expirationDate: precision = right / contracts with a prediction,
+ * - title, agreementDate, effectiveDate, expirationDate, term: precision = right / contracts with a prediction,
  *   recall = right / contracts with gold of that label; "tight" = right and character Jaccard >= 0.5 with the gold
  *   span (CUAD's match rule), over predictions.
  * - parties: per-contract precision = predicted party spans overlapping a gold Parties span / predicted, averaged
@@ -45,6 +45,10 @@ const SINGLE = {
   agreementDate: 'Agreement Date',
   effectiveDate: 'Effective Date',
   expirationDate: 'Expiration Date',
+  // Shown instead of an expiration date when none can be stated; CUAD puts the term clause under Expiration Date.
+  term: 'Expiration Date',
+  // Either of the two, to compare with a version that showed the term in the expiration date's place.
+  expirationOrTerm: 'Expiration Date',
 } as const;
 type SingleKey = keyof typeof SINGLE;
 const SINGLE_KEYS = Object.keys(SINGLE) as SingleKey[];
@@ -127,7 +131,7 @@ function newCounts() {
     twoNameContracts: 0,
     bothFound: 0,
   };
-  return { single, parties, contracts: 0, ms: 0 };
+  return { single, parties, contracts: 0, ms: 0, termAsDate: 0 };
 }
 
 const arg = (name: string) =>
@@ -151,13 +155,13 @@ for (const line of readFileSync(new URL('cuad/contracts.jsonl', work), 'utf8').s
   counts.ms += performance.now() - t0;
   counts.contracts++;
   const report = show !== undefined && contract.split === 'train';
-  for (const f of [facts.title, ...facts.parties, facts.agreementDate, facts.effectiveDate, facts.expirationDate]) {
+  for (const f of [facts.title, ...facts.parties, facts.agreementDate, facts.effectiveDate, facts.expirationDate, facts.term]) {
     if (f && text.slice(f.start, f.end) !== f.text) throw new Error(`bad offsets in ${contract.file}`);
   }
 
   for (const key of SINGLE_KEYS) {
     const gold = contract.spans.filter((s) => s.label === SINGLE[key]);
-    const pred: Fact | undefined = facts[key];
+    const pred: Fact | undefined = key === 'expirationOrTerm' ? (facts.expirationDate ?? facts.term) : facts[key];
     const c = counts.single[key];
     if (gold.length) c.gold++;
     let right = false;
@@ -174,6 +178,10 @@ for (const line of readFileSync(new URL('cuad/contracts.jsonl', work), 'utf8').s
       for (const g of gold.slice(0, 3)) console.log(`  gold:      ${g.start} ${quote(text, g)}`);
     }
   }
+
+  // An expiration "date" with neither a year in it nor a worked-out value is a length of time shown as a date.
+  const exp = facts.expirationDate;
+  if (exp && exp.value === undefined && !/\b(?:19|20)\d{2}\b|\d{1,2}\/\d{1,2}\/\d{2}/.test(exp.text)) counts.termAsDate++;
 
   const p = counts.parties;
   const goldSpans = contract.spans.filter((s) => s.label === 'Parties');
@@ -234,6 +242,7 @@ function scores(counts: ReturnType<typeof newCounts>) {
     bothFirstTwo: pct(p.bothFound, p.twoNameContracts),
     twoNameContracts: p.twoNameContracts,
   };
+  out.expirationDate = { ...out.expirationDate, termAsDate: counts.termAsDate };
   out.timing = { contracts: counts.contracts, msPerContract: Math.round((100 * counts.ms) / counts.contracts) / 100 };
   return out;
 }
@@ -251,10 +260,20 @@ if (show === undefined) {
       const extra =
         key === 'parties'
           ? `both first two ${r.bothFirstTwo}% of ${r.twoNameContracts}; span P ${r.spanPrecisionMicro} of ${r.spans}`
-          : `tight P ${r.tightPrecision}`;
+          : `tight P ${r.tightPrecision}${r.termAsDate === undefined ? '' : `; a term shown as the date ${r.termAsDate}`}`;
       console.log(`| ${key} | ${r.gold} | ${r.predicted} | ${r.precision} | ${r.recall} | ${r.f1} | ${extra} |`);
     }
   }
+  // Accuracy as the README reports it: contracts whose gold answer the shown fact matches, over those with one.
+  const dev = bySplit.dev.single;
+  console.log('\ndev accuracy\n| fact | contracts with a gold answer | correct | accuracy |\n| --- | --- | --- | --- |');
+  for (const key of SINGLE_KEYS) {
+    const c = dev[key];
+    console.log(`| ${key} | ${c.gold} | ${c.right} | ${pct(c.right, c.gold)}% |`);
+  }
+  const p = bySplit.dev.parties;
+  console.log(`| parties (first two names) | ${p.names} names | ${p.foundNames} | ${pct(p.foundNames, p.names)}% |`);
+  console.log(`\nexpiration dates that are a term, not a date: ${bySplit.dev.termAsDate} of ${bySplit.dev.single.expirationDate.predicted}`);
   if (!other) {
     writeFileSync(new URL('facts-scores.json', work), JSON.stringify(result, null, 1) + '\n');
     console.log('\nwrote training/work/legal/facts-scores.json');

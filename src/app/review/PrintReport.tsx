@@ -38,10 +38,10 @@ export function PrintReport(props: PrintReportProps) {
         <p>None found.</p>
       ) : (
         <dl>
-          {facts.map(({ name: factName, fact }) => (
+          {facts.map(({ name: factName, fact, shown }) => (
             <div key={`${factName}-${fact.start}`}>
               <dt>{factName}</dt>
-              <dd>{fact.text}</dd>
+              <dd>{shown}</dd>
             </div>
           ))}
         </dl>

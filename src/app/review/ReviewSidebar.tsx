@@ -167,7 +167,7 @@ export function ReviewSidebar(props: ReviewSidebarProps) {
           <p className="muted">No title, parties or dates found in the opening.</p>
         ) : (
           <dl className="review-facts">
-            {facts.map(({ name, fact }) => (
+            {facts.map(({ name, fact, shown }) => (
               <div key={`${name}-${fact.start}`} data-testid="fact" data-name={name}>
                 <dt>{name}</dt>
                 <dd>
@@ -177,7 +177,7 @@ export function ReviewSidebar(props: ReviewSidebarProps) {
                     onClick={() => props.onJumpToFact(fact)}
                     title="Show in the document"
                   >
-                    {fact.text}
+                    {shown}
                   </button>
                 </dd>
               </div>

@@ -11,7 +11,7 @@ describe('factRows', () => {
       agreementDate: fact('March 1, 2021', 20),
       expirationDate: fact('March 1, 2024', 900),
     });
-    expect(rows.map((row) => `${row.name}: ${row.fact.text}`)).toEqual([
+    expect(rows.map((row) => `${row.name}: ${row.shown}`)).toEqual([
       'Title: SUPPLY AGREEMENT',
       'Party 1: Acme Inc.',
       'Party 2: Beta LLC',
@@ -19,6 +19,19 @@ describe('factRows', () => {
       'Expiration date: March 1, 2024',
     ]);
     expect(factRows({ parties: [] })).toEqual([]);
+  });
+
+  it('shows a worked-out expiration date, and a term that has none as the Term', () => {
+    const computed = { text: 'three (3) years from the Effective Date', start: 50, end: 89 };
+    const rows = factRows({
+      parties: [],
+      expirationDate: { ...computed, value: 'March 1, 2027 (3 years after the effective date)' },
+    });
+    expect(rows.map((row) => `${row.name}: ${row.shown}`)).toEqual([
+      'Expiration date: March 1, 2027 (3 years after the effective date)',
+    ]);
+    const termOnly = factRows({ parties: [], term: { text: 'three (3) years', start: 50, end: 65 } });
+    expect(termOnly.map((row) => `${row.name}: ${row.shown}`)).toEqual(['Term: three (3) years']);
   });
 });
 

@@ -3,15 +3,21 @@ import type { Fact, KeyFacts } from '../../engine/types';
 export interface FactRow {
   name: string;
   fact: Fact;
+  /** What the row says: a worked-out value (an expiration date computed from the term), else the quoted words. */
+  shown: string;
 }
 
-/** The key facts as labelled rows in reading order: title, parties, then the dates. */
+/** The key facts as labelled rows in reading order: title, parties, then the dates and the term. */
 export function factRows(facts: KeyFacts): FactRow[] {
   const rows: FactRow[] = [];
-  if (facts.title) rows.push({ name: 'Title', fact: facts.title });
-  facts.parties.forEach((fact, i) => rows.push({ name: `Party ${i + 1}`, fact }));
-  if (facts.agreementDate) rows.push({ name: 'Agreement date', fact: facts.agreementDate });
-  if (facts.effectiveDate) rows.push({ name: 'Effective date', fact: facts.effectiveDate });
-  if (facts.expirationDate) rows.push({ name: 'Expiration date', fact: facts.expirationDate });
+  const add = (name: string, fact: Fact | undefined) => {
+    if (fact) rows.push({ name, fact, shown: fact.value ?? fact.text });
+  };
+  add('Title', facts.title);
+  facts.parties.forEach((fact, i) => add(`Party ${i + 1}`, fact));
+  add('Agreement date', facts.agreementDate);
+  add('Effective date', facts.effectiveDate);
+  add('Expiration date', facts.expirationDate);
+  add('Term', facts.term);
   return rows;
 }

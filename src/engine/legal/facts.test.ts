@@ -176,20 +176,74 @@ describe('extractKeyFacts dates', () => {
     expect(extractKeyFacts(far).effectiveDate).toBeUndefined();
   });
 
-  it('reads the end of the initial term from the term clause, in its own words', () => {
-    const term = (clause: string) => extractKeyFacts(clause).expirationDate?.text;
-    expect(term('The term of this Agreement shall be five (5) years from the Effective Date.')).toBe(
-      'five (5) years from the Effective Date',
+  it('reads the end of the initial term from the term clause, never a term as a date', () => {
+    const end = (clause: string) => extractKeyFacts(clause).expirationDate?.text;
+    const term = (clause: string) => extractKeyFacts(clause).term?.text;
+    // No Effective Date to count from: the length is the Term, and there is no expiration date.
+    const bare = 'The term of this Agreement shall be five (5) years from the Effective Date.';
+    expect(end(bare)).toBeUndefined();
+    expect(term(bare)).toBe('five (5) years');
+    expect(end('This Agreement shall commence on the Effective Date and continue until June 30, 2012.')).toBe(
+      'June 30, 2012',
     );
+    // A stated end date wins over the length beside it.
     expect(
-      term('This Agreement shall commence on the Effective Date and continue until June 30, 2012.'),
-    ).toBe('June 30, 2012');
+      end(
+        'The term of this Agreement shall commence January 1, 1996, and shall continue for three (3) years, concluding December 31, 1998.',
+      ),
+    ).toBe('December 31, 1998');
     // The renewal period is not the initial term; a survival period is not in a term clause.
+    const renewal = 'This Agreement shall automatically renew for successive one (1) year periods.';
+    expect(end(renewal)).toBeUndefined();
+    expect(term(renewal)).toBeUndefined();
+    const survival = 'The receiving party shall keep it confidential for three (3) years after termination.';
+    expect(end(survival)).toBeUndefined();
+    expect(term(survival)).toBeUndefined();
+  });
+
+  it('works out the expiration date from the term and the date it runs from', () => {
+    const preamble =
+      'This Agreement is made as of March 1, 2024 (the "Effective Date") by and between Acme Inc. ("Acme") and Beta LLC ("Beta").\n\n';
+    const expiry = (clause: string) => extractKeyFacts(preamble + clause).expirationDate;
+    const fromEffective = expiry(
+      'The term of this Agreement shall be for a period of three (3) years from the Effective Date.',
+    );
+    expect(fromEffective?.value).toBe('March 1, 2027 (3 years after the effective date)');
+    // The quoted words stay the contract's, so the fact still points at the clause.
+    expect(fromEffective?.text).toBe('three (3) years from the Effective Date');
     expect(
-      term('This Agreement shall automatically renew for successive one (1) year periods.'),
-    ).toBeUndefined();
+      expiry('This Agreement shall continue in effect for 36 months from the date of this Agreement.')?.value,
+    ).toBe('March 1, 2027 (3 years after the date of the agreement)');
     expect(
-      term('The receiving party shall keep it confidential for three (3) years after termination.'),
-    ).toBeUndefined();
+      expiry('This Agreement shall commence on the Effective Date and continue for one year.')?.value,
+    ).toBe('March 1, 2025 (1 year after the effective date)');
+    expect(
+      expiry('The term of this Agreement shall be eighteen (18) months commencing on January 31, 2025.')
+        ?.value,
+    ).toBe('July 31, 2026 (18 months after January 31, 2025)');
+  });
+
+  it('counts no date from an event the contract does not date', () => {
+    const facts = extractKeyFacts(
+      'Dated March 1, 2024.\nThe term of this Agreement shall continue for one (1) year following the Launch Date.',
+    );
+    expect(facts.expirationDate).toBeUndefined();
+    expect(facts.term?.text).toBe('one (1) year');
+  });
+
+  it('reads the start date from the term clause when the preamble has none', () => {
+    const facts = extractKeyFacts(
+      `SERVICES AGREEMENT\n\n1. Services. ${'x '.repeat(3000)}\n2. Term. This Agreement shall be effective as of ` +
+        'November 1, 2002, and shall remain in force for one (1) year.',
+    );
+    expect(facts.effectiveDate?.text).toBe('November 1, 2002');
+    expect(facts.expirationDate?.value).toBe('November 1, 2003 (1 year after November 1, 2002)');
+  });
+
+  it('ends the party clause at "WITNESSES THAT"', () => {
+    const facts = extractKeyFacts(
+      'This Agreement is made by and between Acme Inc. ("Acme") and Beta LLC ("Beta")\nWITNESSES THAT the parties agree.',
+    );
+    expect(texts(facts.parties)).toEqual(['Acme Inc.', 'Beta LLC']);
   });
 });

@@ -10,6 +10,8 @@ export interface Fact {
   /** Offsets into the document text: `text.slice(start, end) === fact.text`. */
   start: number;
   end: number;
+  /** What to show when it differs from the quoted words: a date worked out from a term ("March 1, 2027 (...)"). */
+  value?: string;
 }
 
 export interface KeyFacts {
@@ -17,8 +19,13 @@ export interface KeyFacts {
   parties: Fact[];
   agreementDate?: Fact;
   effectiveDate?: Fact;
-  /** A calendar date, or the contract's own words for the end of the initial term ("five (5) years from ..."). */
+  /**
+   * The end of the initial term as a calendar date: stated, or worked out from a term that runs from a date this
+   * extractor read (then `value` holds the date and `text` the contract's words). Never a bare term.
+   */
   expirationDate?: Fact;
+  /** The initial term's length in the contract's words ("five (5) years"), when no end date can be stated. */
+  term?: Fact;
 }
 
 const MONTH =
@@ -41,6 +48,8 @@ const DATE_RE = new RegExp(DATE, 'gi');
 const CORPORATE_SUFFIX =
   /(?:(?:Inc|INC|L\.L\.C|Ltd|LTD|Corp|CORP|Co|CO|L\.P|L\.L\.P|S\.A|S\.A\.S|S\.r\.l|N\.V|N\.A|B\.V|Pte|PTE|Pty|PTY)\b\.?|(?:Incorporated|INCORPORATED|LLC|Limited|LIMITED|Corporation|CORPORATION|Company|COMPANY|LP|LLP|PLC|plc|GmbH|KG|AG|SA|S\/A|SAS|SRL|A\/S|AB|Trust|TRUST|Bank|BANK|University|Fund|FUND)\b)/;
 const PREAMBLE_CHARS = 5000;
+
+import { addMonths, formatDate, formatTerm, parseContractDate, parseTermMonths } from './facts-term';
 
 function fact(text: string, start: number, end: number): Fact {
   return { text: text.slice(start, end), start, end };
@@ -130,7 +139,7 @@ function partyClause(head: string): [number, number] | undefined {
   const rest = head.slice(from, from + 1500);
   // The clause ends at the recitals, or at a full stop that is not an abbreviation (Inc., Co., M. D., St.).
   const end =
-    /\b(?:WHEREAS|Whereas|RECITALS?|Recitals|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|BACKGROUND|NOW,?\s+THEREFORE|Now,?\s+Therefore|IT\s+IS\s+AGREED)\b|TABLE\s+OF\s+CONTENTS|\bARTICLE\s+(?:\d|I\b)|\n\s*\n\s*\d+\.|(?<=[.:]\s+)1\.\s+[A-Z]|[)"”]\s*\.(?=\s)|(?<!\b(?:[A-Z][a-z]{0,2}|[A-Z]{1,3}|Blvd|Corp|CORP|U\.S|L\.P|N\.V|N\.A|S\.A|B\.V|L\.L\.C|P\.C|etc))\.(?=\s+[A-Z])/.exec(
+    /\b(?:WHEREAS|Whereas|RECITALS?|Recitals|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?(?:T\s?H|S\s+THAT)|BACKGROUND|NOW,?\s+THEREFORE|Now,?\s+Therefore|IT\s+IS\s+AGREED)\b|TABLE\s+OF\s+CONTENTS|\bARTICLE\s+(?:\d|I\b)|\n\s*\n\s*\d+\.|(?<=[.:]\s+)1\.\s+[A-Z]|[)"”]\s*\.(?=\s)|(?<!\b(?:[A-Z][a-z]{0,2}|[A-Z]{1,3}|Blvd|Corp|CORP|U\.S|L\.P|N\.V|N\.A|S\.A|B\.V|L\.L\.C|P\.C|etc))\.(?=\s+[A-Z])/.exec(
       rest,
     );
   return [from, from + (end ? end.index : rest.length)];
@@ -331,17 +340,35 @@ function findAgreementDate(text: string, parties: [number, number] | undefined):
   );
 }
 
+/** What the term clause says about the end of the initial term. */
+type TermEnd =
+  | { kind: 'date'; fact: Fact }
+  | { kind: 'term'; fact: Fact; length: Fact; months: number; from?: 'effective' | 'agreement' | Fact };
+
+const TERM_NUMBER =
+  '(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|eighteen|twenty(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|thirty(?:[-\\s]six)?|forty(?:[-\\s]eight)?|sixty|\\d+)(?:\\s*\\(\\d+\\))?)';
+
 /** Where the initial term ends, read from the term clause, or undefined when the clause is not plain. */
-function findExpiration(text: string): Fact | undefined {
+function findTermEnd(text: string): TermEnd | undefined {
   // Sentences that set the term: "The term of this Agreement ...", "This Agreement shall continue ...".
   const termSentence =
     /(?:\b(?:[Tt]he\s+(?:initial\s+)?[Tt]erm\s+of\s+this\s+(?:Agreement|Contract)|[Tt]his\s+(?:Agreement|Contract)\s+(?:shall|will)\s+(?:commence|begin|continue|remain|be\s+(?:in\s+effect|valid|effective)|become\s+effective|expire|terminate|take\s+effect))\b)[^.;]{0,400}/g;
-  const number =
-    '(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|\\d+)(?:\\s*\\(\\d+\\))?)';
+  // What a term runs from: the Effective Date, the date of the agreement, or a date written out.
+  const anchor =
+    `(?:the\\s+)?(?:effective\\s+date(?:\\s+hereof)?|date\\s+(?:hereof|of\\s+(?:this|the)\\s+(?:Agreement|Contract)|first\\s+(?:written|set\\s+forth)\\s+above|above\\s+written)` +
+    `|Commencement\\s+Date|Execution\\s+Date|${DATE})`;
+  const endDate = new RegExp(
+    `\\b(?:until|through|expires?\\s+on|terminates?\\s+on|ending\\s+on|end\\s+on|expiring(?:\\s+on)?|concluding(?:\\s+on)?)\\s+(${DATE})`,
+    'i',
+  );
   const phrase = new RegExp(
-    `\\b(?:(?:until|through|expires?\\s+on|terminates?\\s+on|ending\\s+on|end\\s+on|concluding)\\s+(${DATE})` +
-      `|(?:for|of|be)\\s+(?:(?:a|an)\\s+(?:initial\\s+)?(?:period|term)\\s+of\\s+)?(${number}\\s+(?:calendar\\s+)?(?:years?|months?)` +
-      `(?:\\s+(?:from|after|following)\\s+(?:the\\s+)?(?:Effective Date|date\\s+(?:hereof|of\\s+this\\s+Agreement)|Commencement Date|Execution Date|${DATE}))?))`,
+    `\\b(?:for|of|be)\\s+(?:(?:a|an)\\s+(?:initial\\s+|minimum\\s+)?(?:period|term)\\s+of\\s+)?((${TERM_NUMBER}\\s+(?:calendar\\s+)?(?:years?|months?))` +
+      `(?:,?\\s+(?:from|after|following|commencing|beginning|starting)(?:\\s+(?:on|as\\s+of|with))?\\s+(${anchor}))?)`,
+    'i',
+  );
+  // "shall commence on the Effective Date and continue for ...": the date the term starts from, stated before it.
+  const startCue = new RegExp(
+    `\\b(?:commence|begin|effective|effect)\\b(?:\\s+(?:on|as\\s+of|upon|from))?\\s+(${anchor})`,
     'i',
   );
   for (const s of text.matchAll(termSentence)) {
@@ -356,8 +383,14 @@ function findExpiration(text: string): Fact | undefined {
     // Renewal periods follow the initial term; only read up to the first mention of renewal.
     const renew = sentence.search(/\b(?:renew|extend|extension|successive)/i);
     if (renew >= 0) sentence = sentence.slice(0, renew);
+    // A stated end date wins over the length beside it ("three (3) years, concluding December 31, 1998").
+    const e = endDate.exec(sentence);
+    if (e?.[1]) {
+      const start = s.index + e.index + e[0].length - e[1].length;
+      return { kind: 'date', fact: fact(text, start, start + e[1].length) };
+    }
     const m = phrase.exec(sentence);
-    const value = m?.[1] ?? m?.[2];
+    const value = m?.[1];
     if (!m || !value) continue;
     const after = sentence.slice(m.index + m[0].length);
     if (
@@ -365,9 +398,48 @@ function findExpiration(text: string): Fact | undefined {
     )
       continue;
     const start = s.index + m.index + m[0].length - value.length;
-    return fact(text, start, start + value.length);
+    const whole = fact(text, start, start + value.length);
+    const length = fact(text, start, start + (m[2]?.length ?? 0));
+    const months = parseTermMonths(length.text);
+    if (!months) continue;
+    // A term from an event ("one (1) year following the Launch Date") has no date to add it to.
+    const fromEvent = !m[3] && /^,?\s*(?:from|after|following|commencing|beginning|starting)\b/i.test(after);
+    const stated = m[3] ?? (fromEvent ? undefined : startCue.exec(sentence.slice(0, m.index))?.[1]);
+    let from: 'effective' | 'agreement' | Fact | undefined;
+    if (stated && /effective/i.test(stated)) from = 'effective';
+    else if (stated && /^(?:the\s+)?date\b/i.test(stated)) from = 'agreement';
+    else if (stated && !/commencement|execution/i.test(stated)) {
+      const at = text.indexOf(stated, s.index);
+      from = fact(text, at, at + stated.length);
+    }
+    return { kind: 'term', fact: whole, length, months, ...(from ? { from } : {}) };
   }
   return undefined;
+}
+
+/**
+ * The expiration date, stated or worked out from a term and the date it runs from; otherwise the term alone, so a
+ * length of time is never shown as a date.
+ */
+function expiration(
+  end: TermEnd | undefined,
+  effective: Fact | undefined,
+  agreement: Fact | undefined,
+): Pick<KeyFacts, 'expirationDate' | 'term'> {
+  if (!end) return {};
+  if (end.kind === 'date') return { expirationDate: end.fact };
+  const base =
+    end.from === 'effective' ? effective : end.from === 'agreement' ? (agreement ?? effective) : end.from;
+  const start = base && parseContractDate(base.text);
+  if (!start) return { term: end.length };
+  const since =
+    end.from === 'effective' || (end.from === 'agreement' && !agreement)
+      ? 'the effective date'
+      : end.from === 'agreement'
+        ? 'the date of the agreement'
+        : formatDate(start);
+  const date = formatDate(addMonths(start, end.months));
+  return { expirationDate: { ...end.fact, value: `${date} (${formatTerm(end.months)} after ${since})` } };
 }
 
 export function extractKeyFacts(text: string): KeyFacts {
@@ -378,9 +450,14 @@ export function extractKeyFacts(text: string): KeyFacts {
   if (agreementDate) facts.agreementDate = agreementDate;
   const effectiveDate =
     definedDate(text, 'Effective Date') ??
-    dateAfterCue(text, /\beffective(?:\s+date)?(?:\s+(?:as\s+of|on|from))?\b/gi, 30, 0, PREAMBLE_CHARS);
+    dateAfterCue(text, /\beffective(?:\s+date)?(?:\s+(?:as\s+of|on|from))?\b/gi, 30, 0, PREAMBLE_CHARS) ??
+    // The term clause may be the only place that dates the start ("This Agreement shall be effective as of
+    // November 1, 2002"); only the agreement's own start counts there, not other dates that become effective.
+    dateAfterCue(
+      text,
+      /\b[Tt]his\s+(?:[Ll]etter\s+)?(?:Agreement|Contract|agreement|contract)\s+(?:shall|will)\s+(?:be(?:come)?\s+effective|commence|take\s+effect|come\s+into\s+(?:force|effect))\s+(?:as\s+of|on|from)\b/g,
+      5,
+    );
   if (effectiveDate) facts.effectiveDate = effectiveDate;
-  const expirationDate = findExpiration(text);
-  if (expirationDate) facts.expirationDate = expirationDate;
-  return facts;
+  return { ...facts, ...expiration(findTermEnd(text), effectiveDate, agreementDate) };
 }
