@@ -45,6 +45,8 @@ interface HostOptions {
 
 interface Hosts {
   catalogUrl: string;
+  /** Where the model's files are served, e.g. http://127.0.0.1:41234. */
+  modelOrigin: string;
   requests: { method: string; path: string }[];
   close(): Promise<void>;
   closeModelHost(): Promise<void>;
@@ -138,6 +140,7 @@ async function startHosts(options: HostOptions): Promise<Hosts> {
   };
   return {
     catalogUrl: `http://127.0.0.1:${portOf(catalogHost)}/catalog.json`,
+    modelOrigin: `http://127.0.0.1:${portOf(modelHost)}`,
     requests,
     closeModelHost,
     close: async () => {
@@ -271,4 +274,38 @@ test('lets the user pick which model translates a pair, and remembers the pick',
   await expect(page.getByTestId('model-choice').locator('option').nth(1)).toHaveText(
     'Tiny en→es remote test fixture (not a translator) · on this device',
   );
+});
+
+test('says plainly when a remote model host cannot be reached, offers the bundled model, and falls back to it next visit', async ({
+  page,
+}) => {
+  hosts = await startHosts({ head: true, contentLength: true, linkedEtag: 'sha256', withBundled: true });
+  // Every request to the model host fails as if the network were down; its port is closed too, for any request
+  // the route does not see.
+  await page.context().route(`${hosts.modelOrigin}/**`, (route) => route.abort('internetdisconnected'));
+  await hosts.closeModelHost();
+  await openWith(page, hosts.catalogUrl, '/');
+  await page.getByTestId('model-choice').selectOption(MODEL_ID);
+  await page.getByTestId('download-offer-button').click();
+  const error = page.getByTestId('download-error');
+  await expect(error).toContainText(
+    /^Could not reach 127\.0\.0\.1:\d+ to download Tiny en→es remote test fixture \(not a translator\)\. Check your connection, or use the bundled model\./u,
+    { timeout: 60_000 },
+  );
+  await expect(error).not.toContainText(/attempts|config\.json|Failed to fetch/u);
+
+  // The next visit does not pick the unreachable model again, and says why.
+  await page.reload();
+  await expect(page.getByTestId('model-choice')).toHaveValue(FIXTURE_MODEL_ID);
+  await expect(page.getByTestId('model-fallback')).toHaveText(
+    /^Using the bundled model \(Tiny en→es test fixture \(not a translator\)\): 127\.0\.0\.1:\d+ could not be reached last time for Tiny en→es remote test fixture \(not a translator\)\.$/u,
+  );
+
+  // Picking it again is the user's call; when it fails again, one click goes back to the bundled model.
+  await page.getByTestId('model-choice').selectOption(MODEL_ID);
+  await page.getByTestId('download-offer-button').click();
+  await page.getByTestId('use-bundled-model').click({ timeout: 60_000 });
+  await expect(page.getByTestId('model-choice')).toHaveValue(FIXTURE_MODEL_ID);
+  await expect(page.getByTestId('download-offer-button')).toHaveText(/^Download Tiny en→es test fixture/u);
+  await expect(page.getByTestId('download-error')).toBeHidden();
 });

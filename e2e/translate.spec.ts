@@ -74,6 +74,7 @@ test('lists the fixture on the Models page and deletes it', async ({ page }) => 
   await expect(row.getByTestId('model-status')).toHaveText('Ready', { timeout: 120_000 });
   await expect(page.getByTestId('storage')).toContainText('Storage used');
   await row.getByTestId('delete-model').click();
+  await row.getByTestId('confirm-delete').click();
   await expect(row.getByTestId('model-status')).toHaveText('Not downloaded');
 
   await page.getByTestId('nav-translate').click();

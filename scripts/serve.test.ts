@@ -41,6 +41,7 @@ beforeAll(async () => {
   await writeFile(join(workDir, 'dist', 'assets', 'ort.mjs'), 'export {};');
   await writeFile(join(workDir, 'dist', 'manifest.webmanifest'), '{}');
   await writeFile(join(workDir, 'dist', 'models', 'm', 'encoder.onnx'), model);
+  await writeFile(join(workDir, 'dist', 'models', 'm', 'MODEL_CARD.md'), '# Model card\n');
   await writeFile(join(workDir, 'fixtures', 'catalog.json'), '{"version":1,"models":[]}');
   const remote = { baseUrl: 'https://huggingface.co/Xenova/opus-mt-en-de/resolve/main/' };
   await writeFile(
@@ -63,6 +64,7 @@ describe('scripts/serve.js', () => {
       'assets/ort.mjs': 'text/javascript',
       'manifest.webmanifest': 'application/manifest+json',
       'models/m/encoder.onnx': 'application/octet-stream',
+      'models/m/MODEL_CARD.md': 'text/markdown; charset=utf-8',
     };
     for (const [path, type] of Object.entries(expected)) {
       const response = await fetch(base + path);

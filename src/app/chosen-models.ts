@@ -1,14 +1,9 @@
 import type { CatalogModel } from '../engine/types';
+import { parseStoredIds } from './stored-ids';
 
 /** The models the user picked where several translate one pair, as stored (a JSON array of ids). */
 export function parseChosenModels(stored: string | null): string[] {
-  if (!stored) return [];
-  try {
-    const value: unknown = JSON.parse(stored);
-    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
+  return parseStoredIds(stored);
 }
 
 /** The picks after choosing `modelId` among `pairModels`: it replaces any earlier pick for the same pair. */

@@ -14,7 +14,8 @@ import type { BackendInfo, BackendPreference, Catalog, ModelStatus, StorageInfo 
 import { RESTARTED_MESSAGE } from './engine-client';
 import type { EngineSession } from './engine-session';
 import { errorMessage } from './error-message';
-import { readBackendPreference, STORAGE_KEYS, writeSetting } from './preferences';
+import { readBackendPreference, readSetting, STORAGE_KEYS, writeSetting } from './preferences';
+import { bundledAlternative, isUnreachable, parseUnreachable, unreachableText } from './unreachable-model';
 
 export interface DownloadProgress {
   loaded: number;
@@ -39,6 +40,8 @@ export interface EngineContextValue {
   downloads: Record<string, DownloadProgress>;
   /** The last failure of each model's download, by model id. */
   downloadErrors: Record<string, string>;
+  /** Models whose last download failed because their host never answered, by model id. */
+  unreachable: Record<string, true>;
   /** Downloads the model (joining a download already running); resolves with whether it is ready. */
   download(modelId: string): Promise<boolean>;
   cancelDownload(modelId: string): void;
@@ -65,6 +68,7 @@ export function EngineProvider({ session, children }: { session: EngineSession; 
   const [statuses, setStatuses] = useState<Record<string, ModelStatus>>({});
   const [downloads, setDownloads] = useState<Record<string, DownloadProgress>>({});
   const [downloadErrors, setDownloadErrors] = useState<Record<string, string>>({});
+  const [unreachable, setUnreachable] = useState<Record<string, true>>({});
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const running = useRef(new Map<string, { controller: AbortController; done: Promise<boolean> }>());
@@ -122,6 +126,15 @@ export function EngineProvider({ session, children }: { session: EngineSession; 
     [engine],
   );
 
+  /** Kept across visits so the next one does not silently pick the unreachable model again. */
+  const rememberUnreachable = useCallback((modelId: string, offline: boolean) => {
+    setUnreachable(({ [modelId]: _, ...rest }) => (offline ? { ...rest, [modelId]: true } : rest));
+    const stored = parseUnreachable(readSetting(STORAGE_KEYS.unreachableModels)).filter(
+      (id) => id !== modelId,
+    );
+    writeSetting(STORAGE_KEYS.unreachableModels, JSON.stringify(offline ? [...stored, modelId] : stored));
+  }, []);
+
   const download = useCallback(
     (modelId: string): Promise<boolean> => {
       const existing = running.current.get(modelId);
@@ -145,10 +158,20 @@ export function EngineProvider({ session, children }: { session: EngineSession; 
           controller.signal,
         )
         .then(
-          (status) => status.state === 'ready',
+          (status) => {
+            rememberUnreachable(modelId, false);
+            return status.state === 'ready';
+          },
           (error: unknown) => {
-            if (!isAbortError(error))
-              setDownloadErrors((current) => ({ ...current, [modelId]: errorMessage(error) }));
+            if (isAbortError(error)) return false;
+            const model = catalogState.catalog?.models.find((entry) => entry.id === modelId);
+            const offline = Boolean(model?.remote) && isUnreachable(error);
+            rememberUnreachable(modelId, offline);
+            const message =
+              model && catalogState.catalog && offline
+                ? unreachableText(model, bundledAlternative(catalogState.catalog, model))
+                : errorMessage(error);
+            setDownloadErrors((current) => ({ ...current, [modelId]: message }));
             return false;
           },
         )
@@ -161,7 +184,7 @@ export function EngineProvider({ session, children }: { session: EngineSession; 
       void refreshStatuses();
       return done;
     },
-    [engine, refreshStatuses],
+    [engine, refreshStatuses, catalogState.catalog, rememberUnreachable],
   );
 
   const cancelDownload = useCallback((modelId: string) => {
@@ -193,6 +216,7 @@ export function EngineProvider({ session, children }: { session: EngineSession; 
       refreshStatuses,
       downloads,
       downloadErrors,
+      unreachable,
       download,
       cancelDownload,
       deleteModel,
@@ -211,6 +235,7 @@ export function EngineProvider({ session, children }: { session: EngineSession; 
       refreshStatuses,
       downloads,
       downloadErrors,
+      unreachable,
       download,
       cancelDownload,
       deleteModel,

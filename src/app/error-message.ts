@@ -3,6 +3,7 @@ import { isAbortError, LexletError, type LexletErrorCode } from '../engine/error
 /** What a user can do about each kind of failure; the engine's own message says what happened. */
 const ADVICE: Partial<Record<LexletErrorCode, string>> = {
   network: 'Check your connection and try again; finished files are kept.',
+  unreachable: 'Check your connection and try again; finished files are kept.',
   integrity: 'The download was damaged and has been discarded. Try again.',
   truncated: 'The download ended early. Try again; finished files are kept.',
   quota: 'Free some space (delete a model on the Models page) and try again.',

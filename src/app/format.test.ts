@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatRate, languageName, percent } from './format';
+import { formatBytes, formatBytesOf, formatDuration, formatRate, languageName, percent } from './format';
+
+describe('formatBytesOf', () => {
+  it("shows what has arrived and the total in the total's unit", () => {
+    expect(formatBytesOf(3_100_000, 10_400_000)).toBe('3.1 of 10.4 MB');
+    expect(formatBytesOf(0, 10_400_000)).toBe('0.0 of 10.4 MB');
+    expect(formatBytesOf(250_000_000, 1_200_000_000)).toBe('0.3 of 1.2 GB');
+    expect(formatBytesOf(21, 50)).toBe('21 of 50 B');
+  });
+
+  it('never shows more than the total, and only the count when the total is unknown', () => {
+    expect(formatBytesOf(11_000_000, 10_400_000)).toBe('10.4 of 10.4 MB');
+    expect(formatBytesOf(3_200_000, 0)).toBe('3.20 MB');
+  });
+});
 
 describe('formatBytes', () => {
   it('uses decimal units with sensible precision', () => {

@@ -13,6 +13,20 @@ export function formatBytes(bytes: number | null): string {
   return `${value.toFixed(digits)} ${UNITS[unit]}`;
 }
 
+/** "3.1 of 10.4 MB": both counts in the total's unit, so the two read side by side. */
+export function formatBytesOf(loaded: number, total: number): string {
+  if (!(total > 0) || !Number.isFinite(total)) return formatBytes(loaded);
+  let unit = 0;
+  let scale = 1;
+  while (total / scale >= 1000 && unit < UNITS.length - 1) {
+    scale *= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 ? 0 : 1;
+  const part = Math.min(Math.max(loaded, 0), total);
+  return `${(part / scale).toFixed(digits)} of ${(total / scale).toFixed(digits)} ${UNITS[unit]}`;
+}
+
 export function formatRate(bytesPerSecond: number): string {
   return `${formatBytes(bytesPerSecond)}/s`;
 }

@@ -10,6 +10,8 @@ export const STORAGE_KEYS = {
   target: 'lexlet.translate.target',
   /** The model picked for a pair that several models translate (JSON array of model ids). */
   chosenModels: 'lexlet.translate.models',
+  /** Remote models whose host could not be reached on their last download (JSON array of model ids). */
+  unreachableModels: 'lexlet.models.unreachable',
   reviewText: 'lexlet.review.text',
   reviewName: 'lexlet.review.name',
   reviewKind: 'lexlet.review.kind',

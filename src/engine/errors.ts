@@ -6,6 +6,8 @@ export type LexletErrorCode =
   | 'catalog-invalid'
   | 'model-unknown'
   | 'network'
+  /** No answer at all from the host (offline, DNS, refused, blocked): not worth the same advice as an HTTP error. */
+  | 'unreachable'
   | 'integrity'
   | 'truncated'
   | 'quota'

@@ -58,9 +58,15 @@ describe('download texts', () => {
     expect(modelSizeText(remote, { totalBytes: null }, sized)).toBe('51.0 MB');
   });
 
-  it('shows percent, rate and time left when known', () => {
-    expect(downloadText({ loaded: 21, total: 50, rate: 1_200_000, etaSeconds: 10 })).toBe(
-      'Downloading 42% · 1.20 MB/s · 10 s left',
+  it('shows percent, bytes, rate and time left when known', () => {
+    expect(downloadText({ loaded: 4_368_000, total: 10_400_000, rate: 1_200_000, etaSeconds: 10 })).toBe(
+      'Downloading 42% · 4.4 of 10.4 MB · 1.20 MB/s · 10 s left',
+    );
+  });
+
+  it('shows bytes beside the percent before a time left is known', () => {
+    expect(downloadText({ loaded: 3_100_000, total: 10_400_000, rate: 0, etaSeconds: null })).toBe(
+      'Downloading 29% · 3.1 of 10.4 MB',
     );
   });
 

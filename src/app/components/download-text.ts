@@ -1,6 +1,6 @@
 import type { CatalogModel, ModelStatus } from '../../engine/types';
 import type { DownloadProgress } from '../engine-context';
-import { formatBytes, formatDuration, formatRate, percent } from '../format';
+import { formatBytes, formatBytesOf, formatDuration, formatRate, percent } from '../format';
 
 /** Shown instead of a size the catalog does not pin (a remote model whose host tells it at download time). */
 export const SIZE_UNKNOWN_TEXT = 'size shown when the download starts';
@@ -30,13 +30,16 @@ export function modelSizeText(
 }
 
 /**
- * "Downloading 42% · 1.20 MB/s · 10 s left". A total of 0 means it is not known yet (an unpinned remote file
+ * "Downloading 42% · 4.4 of 10.4 MB · 1.20 MB/s · 10 s left". A total of 0 means it is not known yet (an unpinned remote file
  * whose size comes with its response): the bytes received so far are shown instead of a percentage.
  */
 export function downloadText(progress: DownloadProgress): string {
   const known = progress.total > 0;
   const parts = known
-    ? [`Downloading ${percent(progress.loaded, progress.total)}%`]
+    ? [
+        `Downloading ${percent(progress.loaded, progress.total)}%`,
+        formatBytesOf(progress.loaded, progress.total),
+      ]
     : [progress.loaded > 0 ? `Downloading… ${formatBytes(progress.loaded)} so far` : 'Downloading…'];
   if (progress.rate > 0) parts.push(formatRate(progress.rate));
   const eta = known ? formatDuration(progress.etaSeconds) : null;

@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import type { BackendPreference, CatalogModel, ModelStatus } from '../../engine/types';
 import { downloadText, modelSizeText, remoteSourceText } from '../components/download-text';
+import { ModelCard } from '../components/ModelCard';
+import { deleteQuestion } from '../delete-question';
 import { ProgressBar } from '../components/ProgressBar';
 import { useEngine, type DownloadProgress } from '../engine-context';
 import { formatBytes, languageName } from '../format';
@@ -42,6 +45,8 @@ function ModelRow({ model }: { model: CatalogModel }) {
   const progress = downloads[model.id];
   const failure = downloadErrors[model.id] ?? (status?.state === 'failed' ? status.error : undefined);
   const state = progress ? 'downloading' : (status?.state ?? 'unknown');
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const sizeText = modelSizeText(model, status, progress);
   return (
     <li className="model" data-testid={`model-${model.id}`} data-state={state}>
       <div className="model-head">
@@ -58,8 +63,7 @@ function ModelRow({ model }: { model: CatalogModel }) {
         ) : null}
       </div>
       <p className="muted" data-testid="model-facts">
-        {describeTask(model)} · <span data-testid="model-size">{modelSizeText(model, status, progress)}</span>{' '}
-        · {model.license}
+        {describeTask(model)} · <span data-testid="model-size">{sizeText}</span> · {model.license}
       </p>
       {model.description ? <p>{model.description}</p> : null}
       <p className="model-status" data-testid="model-status">
@@ -93,17 +97,48 @@ function ModelRow({ model }: { model: CatalogModel }) {
             Download
           </button>
         ) : null}
-        {!progress && status && (status.state === 'ready' || status.cachedBytes > 0) ? (
+        {!progress && status && (status.state === 'ready' || status.cachedBytes > 0) && !confirmingDelete ? (
           <button
             type="button"
             className="button danger"
-            onClick={() => void deleteModel(model.id)}
+            onClick={() => setConfirmingDelete(true)}
             data-testid="delete-model"
           >
             Delete
           </button>
         ) : null}
+        <ModelCard model={model} />
       </div>
+      {confirmingDelete && !progress ? (
+        <div
+          className="actions"
+          role="group"
+          aria-label={`Delete ${model.name}?`}
+          data-testid="delete-confirmation"
+        >
+          <p>{deleteQuestion(model, sizeText)}</p>
+          <button
+            type="button"
+            className="button danger"
+            onClick={() => {
+              setConfirmingDelete(false);
+              void deleteModel(model.id);
+            }}
+            data-testid="confirm-delete"
+          >
+            Delete
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setConfirmingDelete(false)}
+            data-testid="keep-model"
+            autoFocus
+          >
+            Keep
+          </button>
+        </div>
+      ) : null}
     </li>
   );
 }

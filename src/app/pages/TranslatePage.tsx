@@ -16,6 +16,7 @@ import { errorMessage } from '../error-message';
 import { languageName } from '../format';
 import { isLargeText, textAsFile } from '../large-text';
 import { chooseModel, parseChosenModels } from '../chosen-models';
+import { bundledAlternative, fallbackNotice, parseUnreachable } from '../unreachable-model';
 import { ModelChoice } from '../components/ModelChoice';
 import {
   findRoute,
@@ -72,6 +73,7 @@ export function TranslatePage() {
     statuses,
     downloads,
     downloadErrors,
+    unreachable,
     download,
     cancelDownload,
     refreshBackend,
@@ -122,6 +124,20 @@ export function TranslatePage() {
   const chooseForPair = (modelId: string) =>
     setStoredChoice(JSON.stringify(chooseModel(chosenModels, pairModels, modelId)));
   const shown = busy && run.phase === 'translating' ? segments.join(' ') : output.text;
+
+  // A remote pick whose host could not be reached last visit gives way to the bundled model, saying so. Done
+  // while rendering, once per model, so the page never shows the pick it is about to drop.
+  const [unreachableLastVisit, setUnreachableLastVisit] = useState(() =>
+    parseUnreachable(readSetting(STORAGE_KEYS.unreachableModels)),
+  );
+  const [fallback, setFallback] = useState<string | null>(null);
+  const picked = pairModels.length > 1 ? route?.models[0] : undefined;
+  const pickedBundled = catalog && picked ? bundledAlternative(catalog, picked) : null;
+  if (picked && pickedBundled && unreachableLastVisit.includes(picked.id)) {
+    setUnreachableLastVisit(unreachableLastVisit.filter((id) => id !== picked.id));
+    setStoredChoice(JSON.stringify(chooseModel(chosenModels, pairModels, pickedBundled.id)));
+    setFallback(fallbackNotice(picked, pickedBundled));
+  }
 
   const changeSource = (next: string) => {
     setSource(next);
@@ -314,7 +330,10 @@ export function TranslatePage() {
   const downloading = missing
     .map((model) => ({ model, progress: downloads[model.id] }))
     .find((entry) => entry.progress);
-  const failedDownload = missing.map((model) => downloadErrors[model.id]).find(Boolean);
+  const failedModel = missing.find((model) => downloadErrors[model.id]);
+  const failedDownload = failedModel ? downloadErrors[failedModel.id] : undefined;
+  const switchTo =
+    failedModel && unreachable[failedModel.id] && catalog ? bundledAlternative(catalog, failedModel) : null;
 
   return (
     <section className="translate" aria-label="Translate">
@@ -379,6 +398,12 @@ export function TranslatePage() {
         />
       </div>
 
+      {fallback ? (
+        <p className="muted" role="status" data-testid="model-fallback">
+          {fallback}
+        </p>
+      ) : null}
+
       {missing.length > 0 ? (
         <div className="offer" data-testid="download-offer">
           {downloading?.progress ? (
@@ -416,6 +441,20 @@ export function TranslatePage() {
           {failedDownload ? (
             <p className="error" role="alert" data-testid="download-error">
               {failedDownload}
+              {switchTo ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => chooseForPair(switchTo.id)}
+                    disabled={busy}
+                    data-testid="use-bundled-model"
+                  >
+                    Use the bundled model
+                  </button>
+                </>
+              ) : null}
             </p>
           ) : null}
         </div>

@@ -7,7 +7,7 @@
  * `fileTotal: 0` for such a file) with no ETA, so a UI shows bytes received rather than a made-up percentage.
  */
 import type { LoadProgress } from '../types';
-import { TransferMeter, Throttle, type Clock } from './progress';
+import { StableEta, TransferMeter, Throttle, type Clock } from './progress';
 
 export interface FileProgress {
   /** The file is coming from the network (announced once, whatever reports first). */
@@ -24,6 +24,7 @@ export interface FileProgress {
 export class ModelProgress {
   private readonly meter: TransferMeter;
   private readonly throttle: Throttle;
+  private readonly eta: StableEta;
   /** Best known size of each file, by index; null while unknown. */
   private readonly sizes: (number | null)[];
   /** Bytes of the files already finished. */
@@ -39,6 +40,7 @@ export class ModelProgress {
     this.sizes = [...sizes];
     this.meter = new TransferMeter(clock);
     this.throttle = new Throttle(intervalMs, clock);
+    this.eta = new StableEta(clock);
   }
 
   /** Bytes of the whole model, counting `shown` bytes of file `index` in flight; null while a size is unknown. */
@@ -72,6 +74,7 @@ export class ModelProgress {
       sentTotal = total;
       const loaded = this.completed + shown;
       const size = this.sizes[index] ?? null;
+      const rate = this.meter.rate();
       emit({
         status: 'progress',
         modelId,
@@ -80,8 +83,8 @@ export class ModelProgress {
         fileTotal: size === null ? 0 : Math.max(size, shown),
         loaded,
         total: total ?? 0,
-        rate: this.meter.rate(),
-        etaSeconds: total === null ? null : this.meter.etaSeconds(total - loaded),
+        rate,
+        etaSeconds: total === null ? null : this.eta.seconds(loaded, total, rate),
       });
     };
     return {

@@ -101,7 +101,7 @@ describe('fetchVerifiedFile over HTTP', () => {
     expect(Buffer.from(bytes).equals(FILE)).toBe(true);
   });
 
-  it('retries a refused connection and then reports a network error', async () => {
+  it('retries a refused connection and then reports the host as unreachable', async () => {
     const { url } = await listen((request, response) => serveFile(request, response));
     await new Promise<void>((resolve) => server?.close(() => resolve()));
     server = null;
@@ -115,7 +115,7 @@ describe('fetchVerifiedFile over HTTP', () => {
       retry: { attempts: 3, baseDelayMs: 10 },
       onRetry: (_attempt, delayMs) => delays.push(delayMs),
     }).catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ code: 'network', message: expect.stringContaining('ECONNREFUSED') });
+    expect(error).toMatchObject({ code: 'unreachable', message: expect.stringContaining('ECONNREFUSED') });
     expect(delays).toEqual([10, 20]);
   });
 

@@ -110,11 +110,19 @@ describe('fetchVerifiedFile', () => {
     expect(retries[1]?.reason).toContain('HTTP 503');
   });
 
-  it('gives up after the last attempt with a network error', async () => {
+  it('keeps a host that answers, if only with 503s, a network error rather than unreachable', async () => {
+    const busy: Fault = { kind: 'status', status: 503 };
+    const { job } = await setup([busy, busy, busy, busy]);
+    const error = await failure(fetchVerifiedFile(job));
+    expect(error.code).toBe('network');
+    expect(error.message).toContain('HTTP 503');
+  });
+
+  it('gives up after the last attempt, calling a host that never answered unreachable', async () => {
     const refuse: Fault = { kind: 'refuse' };
     const { origin, job } = await setup([refuse, refuse, refuse, refuse]);
     const error = await failure(fetchVerifiedFile(job));
-    expect(error.code).toBe('network');
+    expect(error.code).toBe('unreachable');
     expect(error.message).toContain('Could not download m/onnx/encoder.onnx after 4 attempts');
     expect(origin.requests).toHaveLength(4);
   });

@@ -300,8 +300,10 @@ async function receive(job: FileDownload, firstRequest: number): Promise<Receive
       failures = furthest > furthestBefore ? 0 : failures + 1;
       if (failures >= attempts) {
         const truncated = error instanceof TransientError && error.truncated;
+        // fetch itself failing, with not one byte ever received, means the host never answered.
+        const unreachable = !(error instanceof TransientError) && furthest === 0;
         throw new LexletError(
-          truncated ? 'truncated' : 'network',
+          truncated ? 'truncated' : unreachable ? 'unreachable' : 'network',
           `Could not download ${label} after ${attempts} attempts: ${reason}`,
           { cause: error },
         );

@@ -105,15 +105,25 @@ describe('ModelRepository', () => {
     ]);
   });
 
-  it('reports a rate and an ETA from the recent window', async () => {
+  it('reports a rate from the recent window, and an ETA only once it is stable', async () => {
     let now = 0;
-    // Each reading of the clock is 10 ms later: a steady 1000 bytes per 10 ms chunk.
-    const { repository } = await setup({ clock: () => (now += 10), progressIntervalMs: 0 });
+    // Each reading of the clock is 40 ms later: a steady 1000 bytes per chunk, about 8 s in all.
+    const { repository } = await setup({ clock: () => (now += 40), progressIntervalMs: 0 });
     const events: LoadProgress[] = [];
-    await repository.download('en-es', (event) => events.push(event));
-    const middle = progressEvents(events).find((event) => event.file === 'onnx/decoder_model_merged.onnx');
-    expect(middle?.rate).toBeGreaterThan(10_000);
-    expect(middle?.etaSeconds).toBeGreaterThan(0);
+    const times: number[] = [];
+    await repository.download('en-es', (event) => {
+      events.push(event);
+      times.push(now);
+    });
+    const progress = events.flatMap((event, index) =>
+      event.status === 'progress' ? [{ ...event, at: times[index] ?? 0 }] : [],
+    );
+    const middle = progress.find((event) => event.file === 'onnx/decoder_model_merged.onnx');
+    expect(middle?.rate).toBeGreaterThan(5_000);
+    expect(progress.filter((event) => event.at < 2000).every((event) => event.etaSeconds === null)).toBe(
+      true,
+    );
+    expect(progress.some((event) => (event.etaSeconds ?? 0) > 0)).toBe(true);
   });
 
   it('keeps progress monotonic and emits retry events through a resume and a restart', async () => {
@@ -171,7 +181,7 @@ describe('ModelRepository', () => {
     });
     await expect(offlineRepository.readFile('en-es', 'onnx/decoder_model_merged.onnx')).rejects.toMatchObject(
       {
-        code: 'network',
+        code: 'unreachable',
       },
     );
     expect(await store.get(url)).toBeNull();

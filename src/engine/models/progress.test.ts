@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Throttle, TransferMeter } from './progress';
+import { StableEta, Throttle, TransferMeter } from './progress';
 
 function manualClock(start = 0) {
   const clock = { now: start, read: () => clock.now };
@@ -33,6 +33,50 @@ describe('TransferMeter', () => {
     }
     expect(meter.rate()).toBeCloseTo(10_000, -2);
     expect(meter.etaSeconds(50_000)).toBeCloseTo(5, 0);
+  });
+});
+
+describe('StableEta', () => {
+  it('guesses no time left in the first 2 s or the first 5% of the bytes', () => {
+    const clock = manualClock();
+    const eta = new StableEta(clock.read);
+    const total = 10_400_000;
+    // A burst at the start looks like a crawl: the old first guess for this file was "54 min 4 s".
+    clock.now = 100;
+    expect(eta.seconds(3_200, total, 3_200)).toBeNull();
+    // Past 5% of the bytes but not yet 2 s in.
+    clock.now = 1_500;
+    expect(eta.seconds(1_500_000, total, 1_000_000)).toBeNull();
+    // 2 s in and past 5%: a guess.
+    clock.now = 2_100;
+    expect(eta.seconds(2_000_000, total, 1_000_000)).toBeGreaterThan(0);
+    // 2.5 s in but under 5% of the bytes (a slow link).
+    const slowClock = manualClock();
+    const slow = new StableEta(slowClock.read);
+    slowClock.now = 2_500;
+    expect(slow.seconds(100_000, total, 40_000)).toBeNull();
+  });
+
+  it('smooths the rate so one odd window does not swing the guess', () => {
+    const clock = manualClock();
+    const eta = new StableEta(clock.read);
+    const total = 10_000_000;
+    let loaded = 0;
+    for (let tenth = 1; tenth <= 30; tenth++) {
+      clock.now = tenth * 100;
+      loaded += 100_000;
+      eta.seconds(loaded, total, 1_000_000);
+    }
+    clock.now = 3_100;
+    // The window suddenly reads ten times slower; a raw guess would jump from 7 s to 69 s.
+    const guess = eta.seconds(loaded + 1_000, total, 100_000) ?? 0;
+    expect(guess).toBeGreaterThan(6);
+    expect(guess).toBeLessThan(10);
+  });
+
+  it('says 0 s once every byte is in', () => {
+    const eta = new StableEta(manualClock().read);
+    expect(eta.seconds(10, 10, 0)).toBe(0);
   });
 });
 

@@ -46,6 +46,39 @@ export class TransferMeter {
   }
 }
 
+/**
+ * Time left that is worth showing. The first rates of a download are measured over a fraction of a second and can
+ * be off by a factor of a hundred, so nothing is guessed until the download has run a while and moved a share of
+ * its bytes; after that the rate is smoothed so the guess does not jump with every chunk.
+ */
+export class StableEta {
+  private readonly startedAt: number;
+  private smoothedRate: number | null = null;
+  private lastAt: number;
+
+  constructor(
+    private readonly now: Clock = defaultClock,
+    private readonly minElapsedMs = 2000,
+    private readonly minShare = 0.05,
+    private readonly smoothingMs = 3000,
+  ) {
+    this.startedAt = this.lastAt = now();
+  }
+
+  /** Seconds left for `total - loaded` bytes at about `rate` bytes per second; null while too early to tell. */
+  seconds(loaded: number, total: number, rate: number): number | null {
+    if (loaded >= total) return 0;
+    const at = this.now();
+    if (!(rate > 0)) return null;
+    const previous = this.smoothedRate;
+    const weight = previous === null ? 1 : 1 - Math.exp(-(at - this.lastAt) / this.smoothingMs);
+    this.smoothedRate = previous === null ? rate : previous + weight * (rate - previous);
+    this.lastAt = at;
+    if (at - this.startedAt < this.minElapsedMs || loaded < this.minShare * total) return null;
+    return (total - loaded) / this.smoothedRate;
+  }
+}
+
 /** Lets an event through at most once per interval; `force` is for events a UI must not miss (a file's last). */
 export class Throttle {
   private last = Number.NEGATIVE_INFINITY;
