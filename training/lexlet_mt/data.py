@@ -35,16 +35,7 @@ def normalize(text: str) -> str:
 
 def read_corpus(cfg: dict) -> list[tuple[str, str]]:
     corpus = cfg["corpus"]
-    src_col = corpus["columns"][cfg["src_lang"]]
-    tgt_col = corpus["columns"][cfg["tgt_lang"]]
-    pairs = []
-    with open(corpus["path"], encoding="utf-8-sig") as handle:  # the Chinese file starts with a byte-order mark
-        for line in handle:
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) <= max(src_col, tgt_col):
-                continue
-            pairs.append((normalize(fields[src_col]), normalize(fields[tgt_col])))
-    return pairs
+    return read_tsv({"tsv": corpus["path"], "columns": corpus["columns"]}, cfg["src_lang"], cfg["tgt_lang"])
 
 
 def keep_pair(src: str, tgt: str, max_chars: int, max_ratio: float) -> bool:
@@ -143,7 +134,8 @@ def read_tsv(spec: dict, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
     src_col, tgt_col = spec["columns"][src_lang], spec["columns"][tgt_lang]
     opener = gzip.open if path.suffix == ".gz" else open
     pairs = []
-    with opener(path, "rt", encoding="utf-8") as handle:
+    # utf-8-sig: the Chinese Tatoeba file starts with a byte-order mark
+    with opener(path, "rt", encoding="utf-8-sig") as handle:
         for line in handle:
             fields = line.rstrip("\n").split("\t")
             if len(fields) > max(src_col, tgt_col):

@@ -27,11 +27,15 @@ from .tokenizer import encode, load_sentencepiece
 ISO639_3 = {"en": "eng", "es": "spa", "de": "deu", "fr": "fra", "zh": "zho"}
 
 
+def dev_set_names(cfg: dict) -> list[str]:
+    """The dev sets lexlet_mt.data writes for a config: the split, the out-of-domain set, the domain sets."""
+    return (["dev"] + ([cfg["ood_dev"]["name"]] if cfg.get("ood_dev") else [])
+            + [spec["name"] for spec in cfg.get("domain_dev", [])])
+
+
 def dev_sets(cfg: dict) -> dict[str, tuple[list[str], list[str]]]:
     work = work_dir(cfg)
-    names = (["dev"] + ([cfg["ood_dev"]["name"]] if cfg.get("ood_dev") else [])
-             + [spec["name"] for spec in cfg.get("domain_dev", [])])
-    return {name: (read_lines(work / f"{name}.src"), read_lines(work / f"{name}.tgt")) for name in names}
+    return {name: (read_lines(work / f"{name}.src"), read_lines(work / f"{name}.tgt")) for name in dev_set_names(cfg)}
 
 
 def apertium_mode(cfg: dict) -> str:

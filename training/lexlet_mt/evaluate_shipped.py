@@ -59,9 +59,9 @@ def main() -> None:
     out = runs_dir(cfg)
     results: dict = {"pair": cfg["pair"], "model": model_id, "backend": args.backend, "sets": {}}
     report = out / ("eval-candidate.json" if args.catalog else "eval-shipped.json")
-    previous = report
-    if args.sets and previous.exists() and json.loads(previous.read_text()).get("model") == model_id:
-        results["sets"] = json.loads(previous.read_text())["sets"]
+    earlier = json.loads(report.read_text()) if args.sets and report.exists() else {}
+    if earlier.get("model") == model_id:  # scoring some sets keeps the rows of the others
+        results["sets"] = earlier["sets"]
     for name, (sources, references) in dev_sets(cfg).items():
         if args.sets and name not in args.sets:
             continue

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import TRAINING_ROOT, load_config, read_lines, run_name, work_dir
+from .evaluate import dev_set_names
 from .tokenizer import encode, load_sentencepiece
 
 LIMIT_BYTES = 60 * 2**20
@@ -66,9 +67,7 @@ def main() -> None:
     tgt = encode(sp, read_lines(work / "train.tgt") + read_lines(work / "extra_train.tgt"))
     pack_ids(src, tgt, out / CORPUS_FILE)
     shutil.copytree(work / "tokenizer", out / "tokenizer")
-    names = ["dev", "extra_dev", *([cfg["ood_dev"]["name"]] if cfg.get("ood_dev") else []),
-             *(spec["name"] for spec in cfg.get("domain_dev", []))]
-    for name in names:
+    for name in ["extra_dev", *dev_set_names(cfg)]:
         for side in ("src", "tgt"):
             if (work / f"{name}.{side}").exists():
                 shutil.copy2(work / f"{name}.{side}", out / f"{name}.{side}")

@@ -24,10 +24,10 @@ import torch
 from torch.nn import functional as F
 
 from .config import load_config, read_lines, runs_dir, work_dir
-from .pack import load_packed, packed_path
 from .decode import translate_ids
 from .metrics import bleu_tokenizer, corpus_bleu, corpus_chrf
 from .model import ModelConfig, Seq2SeqTransformer
+from .pack import load_packed, packed_path
 from .tokenizer import EOS_ID, PAD_ID, encode, load_sentencepiece
 
 
@@ -261,14 +261,23 @@ def main() -> None:
         log(f"params {model.num_parameters()} train_pairs {len(src)} tgt_tokens {sum(map(len, tgt))} "
             f"selection by {selection} device {device}")
     state["selection"] = selection
-    if args.cooldown_steps and not state.get("cooldown"):
-        state["cooldown"] = {"start": state["step"], "steps": args.cooldown_steps}
+    cooldown.update(state.get("cooldown") or {})
+
+    def start_cooldown(steps: int) -> None:
+        """The learning rate decays linearly to zero over `steps` from now, then training stops (kept in last.pt).
+        The log line is the one lexlet_mt.card reads a run's cooldowns from."""
+        cooldown.update({"start": state["step"], "steps": steps})
+        state["cooldown"] = dict(cooldown)
         # Early stopping would cut the decay short; the decay's end is the stop.
         state["stale_evals"] = 0
-        log(f"cooldown: learning rate from {scheduler.get_last_lr()[0]:.6f} to zero over {args.cooldown_steps} "
-            f"steps (steps {state['step']}-{state['step'] + args.cooldown_steps})")
-    cooldown.update(state.get("cooldown") or {})
-    cooldown_end = cooldown["start"] + cooldown["steps"] if cooldown else 0
+        log(f"cooldown: learning rate from {scheduler.get_last_lr()[0]:.6f} to zero over {steps} steps "
+            f"(steps {state['step']}-{state['step'] + steps})")
+
+    def cooldown_finished() -> bool:
+        return bool(cooldown) and state["step"] >= cooldown["start"] + cooldown["steps"]
+
+    if args.cooldown_steps and not cooldown:
+        start_cooldown(args.cooldown_steps)
 
     def checkpoint(reason: str) -> None:
         save_atomic({"config": model_cfg.to_dict(), "model": cpu_state(model),
@@ -342,13 +351,9 @@ def main() -> None:
                 stop = True
                 break
             if args.cooldown_minutes and not cooldown and time.time() - started > budget - args.cooldown_minutes * 60:
-                steps_left = steps_in(args.cooldown_minutes * 60, state["step"] - first_step,
-                                      time.time() - loop_started)
-                cooldown.update({"start": state["step"], "steps": steps_left})
-                state["cooldown"] = dict(cooldown)
-                cooldown_end = state["step"] + steps_left
-                log(f"cooldown: learning rate from {scheduler.get_last_lr()[0]:.6f} to zero over {steps_left} steps "
-                    f"(the last {args.cooldown_minutes:g} minutes at this run's speed)")
+                start_cooldown(steps_in(args.cooldown_minutes * 60, state["step"] - first_step,
+                                        time.time() - loop_started))
+                log(f"cooldown sized to fit (the last {args.cooldown_minutes:g} minutes at this run's speed)")
             if time.time() - started > budget or interrupted:
                 log("wall-clock budget reached" if not interrupted else f"signal {interrupted[0]} received")
                 stop = True
@@ -356,8 +361,8 @@ def main() -> None:
             if time.time() - last_checkpoint > tcfg["checkpoint_minutes"] * 60:
                 checkpoint("periodic")
                 last_checkpoint = time.time()
-            if (args.max_steps and state["step"] >= args.max_steps) or (cooldown_end and state["step"] >= cooldown_end):
-                if cooldown_end and state["step"] >= cooldown_end:
+            if (args.max_steps and state["step"] >= args.max_steps) or cooldown_finished():
+                if cooldown_finished():
                     log("cooldown finished")
                 stop = True
                 break
