@@ -10,7 +10,8 @@
  * Measures (a prediction is right when its span overlaps a gold span of the same CUAD label by at least a
  * character, or has the same text as one up to case and spacing; gold Effective/Expiration Date spans are often
  * whole clauses, so overlap rather than equality):
- * - title, agreementDate, effectiveDate, expirationDate, term: precision = right / contracts with a prediction,
+ * - title, agreementDate, effectiveDate, expirationDate, term, governingLaw, renewal, renewalNotice,
+ *   liabilityCap: precision = right / contracts with a prediction,
  *   recall = right / contracts with gold of that label; "tight" = right and character Jaccard >= 0.5 with the gold
  *   span (CUAD's match rule), over predictions.
  * - parties: per-contract precision = predicted party spans overlapping a gold Parties span / predicted, averaged
@@ -49,6 +50,10 @@ const SINGLE = {
   term: 'Expiration Date',
   // Either of the two, to compare with a version that showed the term in the expiration date's place.
   expirationOrTerm: 'Expiration Date',
+  governingLaw: 'Governing Law',
+  renewal: 'Renewal Term',
+  renewalNotice: 'Notice Period to Terminate Renewal',
+  liabilityCap: 'Cap on Liability',
 } as const;
 type SingleKey = keyof typeof SINGLE;
 const SINGLE_KEYS = Object.keys(SINGLE) as SingleKey[];

@@ -99,7 +99,8 @@ def main() -> None:
             out.mkdir(parents=True, exist_ok=True)
             (out / "eval-shipped.json").write_text(json.dumps(scores, indent=1) + "\n")
             print(f"{model_id} ({scores['contracts']} dev contracts): span-F1 macro {scores['span_f1_macro']:.1f} "
-                  f"micro {scores['span_f1_micro']:.1f} presence-F1 macro {scores['presence_f1_macro']:.1f} "
+                  f"micro {scores['span_f1_micro']:.1f} (precision {scores['span_precision_micro']:.1f}, recall "
+                  f"{scores['span_recall_micro']:.1f}) presence-F1 macro {scores['presence_f1_macro']:.1f} "
                   f"({scores['seconds']} s)")
         return
     dev = load_unfair_tos("validation")

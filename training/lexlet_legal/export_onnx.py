@@ -129,7 +129,16 @@ def export(cfg: dict, out_dir: Path) -> dict:
         "model_id": cfg["model_id"],
         "version": 1,
         "labels": labels,
-        "thresholds": scores["thresholds"],
+        # With contract-level rules (document_rules.py) the unit threshold is the rule's; the gate and rank limit
+        # are applied over a whole document by the engine.
+        **(
+            {
+                "thresholds": scores["document_rules"]["unit"],
+                "document_rules": {k: scores["document_rules"][k] for k in ("gate", "top_k")},
+            }
+            if "document_rules" in scores
+            else {"thresholds": scores["thresholds"]}
+        ),
         "featurizer": spec.to_json(),
         "onnx": {"file": ONNX_NAME, "inputs": {"ids": "input_ids", "mask": "mask"}, "output": "probs", "ids_dtype": "int32"},
         "architecture": {

@@ -10,6 +10,10 @@ Specification (version 1), shipped in the model's config.json under "featurizer"
        "c|" + g                          for every code-point n-gram g (char_min <= n <= char_max) of
                                          "<" + token + ">", per token, n ascending then position ascending
   4. id = FNV-1a 32-bit over the feature's UTF-8 bytes, modulo `buckets`.
+  5. with "context" on (clause taggers), the clause's context (src/engine/legal/clause-context.ts) adds, after the
+     clause's own features: "h|" + token and "hb|" + pair for the first `CONTEXT_TOKENS` tokens of the heading
+     above it, then "l|" + token and "lb|" + pair for those of the opening of its paragraph, then "p|" + token for
+     the first `PREVIOUS_TOKENS` tokens of the clause before it.
 The model averages the embeddings of all ids of a sentence, so order does not matter to it; the fixed order
 only makes the parity test exact.
 """
@@ -33,6 +37,7 @@ class FeaturizerSpec:
     char_max: int = 5
     word_bigrams: bool = True
     version: int = 1
+    context: bool = False
 
     def to_json(self) -> dict:
         return {
@@ -41,7 +46,8 @@ class FeaturizerSpec:
             "lowercase": True,
             "token_pattern": "[\\p{L}\\p{N}]+",
             "hash": "fnv1a32-utf8",
-            **{k: v for k, v in asdict(self).items() if k != "version"},
+            # "context" appears only when on, so configs of models without it stay as they were.
+            **{k: v for k, v in asdict(self).items() if k != "version" and (k != "context" or v)},
         }
 
     @staticmethod
@@ -53,6 +59,7 @@ class FeaturizerSpec:
             char_max=obj["char_max"],
             word_bigrams=obj["word_bigrams"],
             version=obj["version"],
+            context=obj.get("context", False),
         )
 
 
@@ -79,6 +86,20 @@ def feature_strings(tokens: list[str], spec: FeaturizerSpec) -> list[str]:
     return feats
 
 
+CONTEXT_TOKENS = 16
+PREVIOUS_TOKENS = 24
+
+
+def context_feature_strings(heading: str, lead: str, previous: str) -> list[str]:
+    feats = []
+    for prefix, text in (("h", heading), ("l", lead)):
+        tokens = tokenize(text, CONTEXT_TOKENS)
+        feats += [prefix + "|" + t for t in tokens]
+        feats += [prefix + "b|" + a + " " + b for a, b in zip(tokens, tokens[1:])]
+    feats += ["p|" + t for t in tokenize(previous, PREVIOUS_TOKENS)]
+    return feats
+
+
 class Featurizer:
     """Text -> bucket ids. Caches feature hashes: the same n-grams recur across a corpus."""
 
@@ -95,3 +116,10 @@ class Featurizer:
 
     def ids(self, text: str) -> list[int]:
         return [self.feature_id(f) for f in feature_strings(tokenize(text, self.spec.max_tokens), self.spec)]
+
+    def ids_in_context(self, text: str, heading: str, lead: str, previous: str) -> list[int]:
+        """A clause's ids with its context's (spec step 5); the clause alone when the spec has no context."""
+        own = self.ids(text)
+        if not self.spec.context:
+            return own
+        return own + [self.feature_id(f) for f in context_feature_strings(heading, lead, previous)]

@@ -45,12 +45,20 @@ def main() -> None:
     for text in texts:
         tokens = tokenize(text, spec.max_tokens)
         cases.append({"text": text, "tokens": tokens, "ids": featurizer.ids(text)})
+    # Clauses read in context (spec step 5): heading, paragraph opening and previous clause drawn from other texts.
+    context_spec = FeaturizerSpec(**{**spec.__dict__, "context": True})
+    context_featurizer = Featurizer(context_spec)
+    context_cases = []
+    for i, text in enumerate(texts[:60]):
+        heading, lead, previous = (texts[(i + k) % len(texts)] if (i + k) % 4 else "" for k in (7, 19, 31))
+        ids = context_featurizer.ids_in_context(text, heading, lead, previous)
+        context_cases.append({"text": text, "heading": heading, "lead": lead, "previous": previous, "ids": ids})
     # A few raw hashes so a mismatch can be told apart from a tokenization one.
     hashes = {f: fnv1a32(f.encode("utf-8")) for f in ["", "a", "foobar", "w|terms", "c|<ü", "b|we may"]}
     assert feature_strings(["ab"], spec) == ["w|ab", "c|<ab", "c|ab>", "c|<ab>"]
     FIXTURE.parent.mkdir(parents=True, exist_ok=True)
     FIXTURE.write_text(
-        json.dumps({"featurizer": spec.to_json(), "hashes": hashes, "cases": cases}, ensure_ascii=False, separators=(",", ":")) + "\n",
+        json.dumps({"featurizer": spec.to_json(), "hashes": hashes, "cases": cases, "context_cases": context_cases}, ensure_ascii=False, separators=(",", ":")) + "\n",
         encoding="utf-8",
     )
     print(f"{len(cases)} cases, {sum(len(c['ids']) for c in cases)} ids -> {FIXTURE} ({FIXTURE.stat().st_size} B)")

@@ -1,7 +1,10 @@
 """CUAD clause tagger: hashed sparse linear model over clause units, plus the TF-IDF + logistic regression reference.
 
-Units are the engine's own segments (cuad_segments.ts) minus headings; a unit is positive for a category when it
-overlaps a gold span of that category by at least one character. Scores on dev contracts:
+Units are the engine's own segments (cuad_segments.ts) minus headings, each read with its context (the heading
+above it, its paragraph's opening, the unit before it: featurizer spec step 5); a unit is positive for a category
+when it overlaps a gold span of that category by at least one character. Per-category unit thresholds, then
+contract-level rules (document_rules.py), are tuned on out-of-fold probabilities over contract folds of train.
+Scores on dev contracts:
   span F1      per category: precision = predicted units overlapping a gold span, recall = gold spans overlapped
                by a predicted unit (overlap >= 1 char); reported as macro over categories with gold in dev
                and as micro over all spans.
@@ -24,6 +27,7 @@ from .cuad_data import CUAD_DIR, WORK, clause_categories
 from .hashed_linear import design_matrix, train_linear
 from .hashed_model import fit_idf, pooling_weights
 from .hashing import Featurizer, FeaturizerSpec
+from .document_rules import apply_rules, rules_to_json, tune_rules
 from .metrics import best_thresholds
 from .train_unfair_tos import TRAINING_ROOT, load_config
 
@@ -34,12 +38,14 @@ def load_units(categories: list[str]) -> list[dict]:
     segs = {}
     for line in (WORK / "segments.jsonl").read_text(encoding="utf-8").splitlines():
         obj = json.loads(line)
-        segs[obj["file"]] = [(s, e) for s, e, heading in obj["segments"] if not heading]
+        segs[obj["file"]] = [(s, e, h, lead) for s, e, is_heading, h, lead in obj["segments"] if not is_heading]
     contracts = []
     for line in (WORK / "contracts.jsonl").read_text(encoding="utf-8").splitlines():
         c = json.loads(line)
         text = (CUAD_DIR / "full_contract_txt" / c["file"]).read_text(encoding="utf-8")
-        units = segs[c["file"]]
+        units = [(s, e) for s, e, _, _ in segs[c["file"]]]
+        previous = [""] + [text[s:e] for s, e in units[:-1]]
+        contexts = [(h, lead, prev) for (_, _, h, lead), prev in zip(segs[c["file"]], previous)]
         gold = [[] for _ in categories]
         for sp in c["spans"]:
             if sp["label"] in index:
@@ -50,7 +56,9 @@ def load_units(categories: list[str]) -> list[dict]:
                 for u, (us, ue) in enumerate(units):
                     if us < e and s < ue:
                         y[u, j] = 1
-        contracts.append({"file": c["file"], "split": c["split"], "text": text, "units": units, "y": y, "gold": gold})
+        contracts.append(
+            {"file": c["file"], "split": c["split"], "text": text, "units": units, "contexts": contexts, "y": y, "gold": gold}
+        )
     return contracts
 
 
@@ -88,6 +96,8 @@ def span_scores(contracts: list[dict], preds: list[np.ndarray], n_labels: int) -
     return {
         "span_f1_macro": 100 * float(span_f1[with_gold].mean()),
         "span_f1_micro": 100 * float(micro),
+        "span_precision_micro": 100 * float(tp_p.sum() / max(n_p.sum(), 1)),
+        "span_recall_micro": 100 * float(tp_g.sum() / max(n_g.sum(), 1)),
         "presence_f1_macro": 100 * float(pres_f1[pres_with].mean()),
         "per_category_span_f1": [round(100 * float(x), 1) for x in span_f1],
         "per_category_presence_f1": [round(100 * float(x), 1) for x in pres_f1],
@@ -153,9 +163,15 @@ def main() -> None:
     def unit_texts(cs):
         return [c["text"][s:e] for c in cs for s, e in c["units"]]
 
+    def unit_ids(cs):
+        return [
+            np.array(featurizer.ids_in_context(c["text"][s:e], *context), dtype=np.int64)
+            for c in cs
+            for (s, e), context in zip(c["units"], c["contexts"])
+        ]
+
     train_texts, dev_texts = unit_texts(train), unit_texts(dev)
-    train_ids = [np.array(featurizer.ids(t), dtype=np.int64) for t in train_texts]
-    dev_ids = [np.array(featurizer.ids(t), dtype=np.int64) for t in dev_texts]
+    train_ids, dev_ids = unit_ids(train), unit_ids(dev)
     y_train = np.concatenate([c["y"] for c in train])
     print(f"{len(train)} train / {len(dev)} dev contracts, {len(train_ids)} / {len(dev_ids)} units, "
           f"featurized at {time.time() - t0:.0f}s", flush=True)
@@ -171,12 +187,15 @@ def main() -> None:
         print(f"fold {f} at {time.time() - t0:.0f}s", flush=True)
     grid = np.linspace(*cfg["threshold_grid"][:2], int(cfg["threshold_grid"][2]))
     thresholds = best_thresholds(y_train, oof, grid)
+    rules = tune_rules(train, split_rows(train, oof), thresholds, grid)
 
     model, idf = fit_hashed(train_ids, y_train, cfg, spec.buckets)
     dev_probs = predict_hashed(model, idf, dev_ids, spec.buckets)
     result = {
         "categories": categories,
         "thresholds": thresholds.round(4).tolist(),
+        "document_rules": rules_to_json(rules),
+        "hashed_document_rules": span_scores(dev, apply_rules(split_rows(dev, dev_probs), rules), len(categories)),
         "hashed_calibrated": span_scores(dev, split_rows(dev, dev_probs >= thresholds), len(categories)),
         "hashed_at_0.5": span_scores(dev, split_rows(dev, dev_probs >= 0.5), len(categories)),
     }
@@ -190,7 +209,7 @@ def main() -> None:
         result["tfidf_lr_at_0.5"] = span_scores(dev, split_rows(dev, ref >= 0.5), len(categories))
     result["seconds"] = round(time.time() - t0)
     (out_dir / "scores.json").write_text(json.dumps(result, indent=1))
-    for key in ("hashed_calibrated", "hashed_at_0.5", "tfidf_lr_at_0.5"):
+    for key in ("hashed_document_rules", "hashed_calibrated", "hashed_at_0.5", "tfidf_lr_at_0.5"):
         if key in result:
             r = result[key]
             print(f"{key}: span-F1 macro {r['span_f1_macro']:.1f} micro {r['span_f1_micro']:.1f} "

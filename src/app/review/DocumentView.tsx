@@ -94,6 +94,8 @@ export function DocumentView(props: DocumentViewProps) {
   useEffect(() => {
     if (!scrollRequest || blocks.length === 0) return;
     virtualizer.scrollToIndex(blockIndexAt(blocks, scrollRequest.offset), { align: 'start' });
+    // A jump from far down the category list may have scrolled the page past the document's top edge.
+    scroller.current?.scrollIntoView({ block: 'nearest' });
   }, [scrollRequest, blocks, virtualizer]);
 
   return (

@@ -7,7 +7,7 @@ export interface FactRow {
   shown: string;
 }
 
-/** The key facts as labelled rows in reading order: title, parties, then the dates and the term. */
+/** The key facts as labelled rows in reading order: title, parties, the dates, the term and its renewal, then the governing law and the liability cap. */
 export function factRows(facts: KeyFacts): FactRow[] {
   const rows: FactRow[] = [];
   const add = (name: string, fact: Fact | undefined) => {
@@ -19,5 +19,9 @@ export function factRows(facts: KeyFacts): FactRow[] {
   add('Effective date', facts.effectiveDate);
   add('Expiration date', facts.expirationDate);
   add('Term', facts.term);
+  add('Renewal', facts.renewal);
+  add('Notice to stop renewal', facts.renewalNotice);
+  add('Governing law', facts.governingLaw);
+  add('Liability cap', facts.liabilityCap);
   return rows;
 }

@@ -4,10 +4,13 @@ import * as ortNode from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../errors';
 import { contradictingRule } from './clause-conflicts';
+import { clauseContexts } from './clause-context';
+import { clausesAllowedByDocument } from './document-rules';
 import { tagDocument, type TagProgress } from './document-tagger';
 import { extractKeyFacts } from './facts';
 import { formatDocumentTags } from './format';
 import { loadSentenceTagger } from './load-tagger';
+import type { FeaturizerJson } from './featurize';
 import { parseTaggerConfig } from './model-config';
 import { segmentClauses } from './segment';
 import { SentenceTagger, type SessionLike, type TensorFactory } from './tagger';
@@ -15,6 +18,11 @@ import { SentenceTagger, type SessionLike, type TensorFactory } from './tagger';
 const root = new URL('../../../', import.meta.url).pathname;
 const contract = readFileSync(join(root, 'e2e/fixtures/review/contract.txt'), 'utf8');
 const termsOfService = readFileSync(join(root, 'e2e/fixtures/review/terms-of-service.txt'), 'utf8');
+const featurizerJson = (
+  JSON.parse(readFileSync(join(root, 'public/models/lexlet-unfair-tos/config.json'), 'utf8')) as {
+    featurizer: FeaturizerJson;
+  }
+).featurizer;
 
 async function shippedTagger(model: string): Promise<SentenceTagger> {
   const dir = join(root, 'public/models', model);
@@ -35,11 +43,22 @@ function longDocument(): string {
   return parts.join('\n\n');
 }
 
-/** The document tagged the way `lexlet tag` always did: every clause in one call, then the decision and the
- * clause-text rules. */
+/**
+ * The document tagged in one call: every clause read in its context, then the per-clause threshold, the document
+ * rules and the clause-text rules.
+ */
 async function oneCallTags(text: string, tagger: SentenceTagger): Promise<string> {
   const segments = segmentClauses(text, { maxChars: 600 }).filter((s) => s.kind !== 'heading');
-  const probs = await tagger.probabilities(segments.map((s) => text.slice(s.start, s.end)));
+  const contexts = clauseContexts(text, segments);
+  const probs = await tagger.probabilitiesOfIds(
+    segments.map((s, i) => {
+      const context = contexts[i];
+      const clause = text.slice(s.start, s.end);
+      return context ? tagger.idsInContext(clause, context) : tagger.ids(clause);
+    }),
+  );
+  const { labels, documentRules } = tagger.config;
+  const byDocument = documentRules ? clausesAllowedByDocument(probs, documentRules) : null;
   const spans = segments.flatMap((segment, i) => {
     const p = probs[i];
     if (!p) return [];
@@ -47,6 +66,7 @@ async function oneCallTags(text: string, tagger: SentenceTagger): Promise<string
     const clause = text.slice(segment.start, segment.end);
     return tags.labels
       .filter((label) => !contradictingRule(label, clause))
+      .filter((label) => !byDocument || byDocument[labels.indexOf(label)]?.[i] === true)
       .map((label) => ({
         label,
         start: segment.start,
@@ -84,6 +104,68 @@ function widthSensitiveTagger(): SentenceTagger {
   };
   return new SentenceTagger(session, PlainTensor as unknown as TensorFactory, config);
 }
+
+/**
+ * A tagger with two labels whose scores grow with a clause's length (ids in its mask row), under the given document
+ * rules: the longest clause scores highest for both.
+ */
+function lengthScoredTagger(gates: number[], topK: (number | null)[]): SentenceTagger {
+  const config = parseTaggerConfig({
+    model_type: 'hashed-ngram-bag',
+    task: 'contract-clauses',
+    model_id: 'length-scored',
+    version: 1,
+    labels: ['Governing Law', 'Notice'],
+    thresholds: [0.1, 0.1],
+    document_rules: { gate: gates, top_k: topK },
+    featurizer: { ...featurizerJson, char_min: 0, char_max: 0 },
+    onnx: { file: 'm.onnx', inputs: { ids: 'ids', mask: 'mask' }, output: 'probs', ids_dtype: 'int32' },
+  });
+  const session: SessionLike = {
+    run: async (feeds) => {
+      const mask = feeds.mask as PlainTensor;
+      const [rows = 0, width = 0] = mask.dims;
+      const probs = new Float32Array(rows * 2);
+      for (let r = 0; r < rows; r++) {
+        const length = Array.from(mask.data.slice(r * width, (r + 1) * width)).reduce((a, b) => a + b, 0);
+        probs[r * 2] = probs[r * 2 + 1] = Math.min(0.99, length / 40);
+      }
+      return { probs: { data: probs } };
+    },
+  };
+  return new SentenceTagger(session, PlainTensor as unknown as TensorFactory, config);
+}
+
+describe('tagDocument with document rules', () => {
+  const text = [
+    'Short clause here.',
+    '',
+    'A somewhat longer clause that the parties agree on.',
+    '',
+    'The longest clause of this small agreement, which the parties sign on the date written above it.',
+  ].join('\n');
+
+  it('tags at most the best clauses a label allows, and keeps the rest as candidates', async () => {
+    const tags = await tagDocument(text, lengthScoredTagger([0.1, 0.1], [1, null]), { candidateFloor: 0.02 });
+    const governing = tags.spans.filter((s) => s.label === 'Governing Law');
+    expect(governing.map((s) => s.text)).toEqual([text.split('\n')[4]]);
+    expect(tags.spans.filter((s) => s.label === 'Notice')).toHaveLength(3);
+    const held = (tags.candidates ?? []).filter((c) => c.label === 'Governing Law');
+    expect(held).toHaveLength(2);
+    expect(held.every((c) => c.score >= 0.1)).toBe(true);
+  });
+
+  it('tags nothing for a label when no clause reaches its gate', async () => {
+    const tags = await tagDocument(text, lengthScoredTagger([1, 0.1], [null, null]), {
+      candidateFloor: 0.02,
+    });
+    expect(tags.spans.some((s) => s.label === 'Governing Law')).toBe(false);
+    expect((tags.candidates ?? []).filter((c) => c.label === 'Governing Law')).toHaveLength(3);
+    expect(formatDocumentTags(tags)).toBe(
+      await oneCallTags(text, lengthScoredTagger([1, 0.1], [null, null])),
+    );
+  });
+});
 
 describe('tagDocument with progress, cancellation and candidates', () => {
   it('batches clauses exactly as one call would, so progress never changes a tag', async () => {
@@ -124,7 +206,10 @@ describe('tagDocument with progress, cancellation and candidates', () => {
     const decided = new Set(tags.spans.map((s) => `${s.label}@${s.start}`));
     for (const candidate of tags.candidates ?? []) {
       expect(candidate.score).toBeGreaterThanOrEqual(0.05);
-      expect(candidate.score).toBeLessThanOrEqual(thresholds[candidate.label] ?? 0);
+      // Under the label's threshold, or held back by the document rules (a gated-off label, a lower rank).
+      if (!tagger.config.documentRules) {
+        expect(candidate.score).toBeLessThanOrEqual(thresholds[candidate.label] ?? 0);
+      }
       expect(decided.has(`${candidate.label}@${candidate.start}`)).toBe(false);
       expect(contract.slice(candidate.start, candidate.end).trim()).not.toBe('');
     }

@@ -1,5 +1,7 @@
 import { abortError } from '../errors';
 import { contradictingRule } from './clause-conflicts';
+import { clauseContexts } from './clause-context';
+import { clausesAllowedByDocument } from './document-rules';
 import { yieldToEventLoop } from '../event-loop';
 import { extractKeyFacts, type KeyFacts } from './facts';
 import { segmentClauses, type TextSegment } from './segment';
@@ -59,9 +61,11 @@ export interface DocumentTagOptions {
 const TAGGER_BATCH = 64;
 
 /**
- * Tags a whole document: segment into clauses, tag each clause, keep one span per (clause, label) over the label's
- * threshold, in document order. Headings are not tagged (they name a topic without stating a term), and a label the
- * clause's own text rules out (`clause-conflicts.ts`) is neither a span nor a candidate.
+ * Tags a whole document: segment into clauses, tag each clause (read in its context when the model was trained
+ * so), keep one span per (clause, label) over the label's threshold, in document order. A model with document rules
+ * (`document-rules.ts`) also decides each label over the whole document; the clauses those rules hold back are
+ * candidates. Headings are not tagged (they name a topic without stating a term), and a label the clause's own
+ * text rules out (`clause-conflicts.ts`) is neither a span nor a candidate.
  *
  * Progress is reported per batch of clauses and an abort is honoured between batches; neither changes a score,
  * so `lexlet tag` prints the same bytes whether or not it asks for them.
@@ -78,8 +82,13 @@ export async function tagDocument(
   const segments: TextSegment[] = segmentClauses(text, { maxChars: options.maxSegmentChars ?? 600 }).filter(
     (s) => s.kind !== 'heading',
   );
-  const { labels, thresholds } = tagger.config;
-  const ids = segments.map((s) => tagger.ids(text.slice(s.start, s.end)));
+  const { labels, thresholds, documentRules } = tagger.config;
+  const contexts = tagger.readsContext ? clauseContexts(text, segments) : [];
+  const ids = segments.map((s, i) => {
+    const clause = text.slice(s.start, s.end);
+    const context = contexts[i];
+    return context ? tagger.idsInContext(clause, context) : tagger.ids(clause);
+  });
   // The tagger pads each batch to its longest text, and padding changes the last bits of a score; visiting the
   // clauses in the tagger's own order (fewest ids first, stable) and in whole tagger batches keeps every batch,
   // and so every score, the same as tagging the document in one call.
@@ -109,6 +118,8 @@ export async function tagDocument(
 
   const spans: TaggedSpan[] = [];
   const candidates: CandidateSpan[] = [];
+  const byDocument = documentRules ? clausesAllowedByDocument(probs, documentRules) : null;
+  const labelIndex = new Map(labels.map((label, j) => [label, j]));
   segments.forEach((segment, i) => {
     const segmentProbs = probs[i];
     if (!segmentProbs) return;
@@ -116,7 +127,8 @@ export async function tagDocument(
     const clause = text.slice(segment.start, segment.end);
     // Labels the clause's own words rule out are dropped here, so spans and candidates agree with each other.
     const allowed = (label: string) => !contradictingRule(label, clause);
-    for (const label of tags.labels.filter(allowed)) {
+    const decided = (label: string) => !byDocument || byDocument[labelIndex.get(label) ?? -1]?.[i] === true;
+    for (const label of tags.labels.filter((label) => allowed(label) && decided(label))) {
       spans.push({
         label,
         start: segment.start,
@@ -128,7 +140,8 @@ export async function tagDocument(
     if (candidateFloor === undefined) return;
     labels.forEach((label, j) => {
       const score = segmentProbs[j] ?? 0;
-      if (score >= candidateFloor && score < (thresholds[j] ?? Infinity) && allowed(label)) {
+      const belowBar = score < (thresholds[j] ?? Infinity) || !decided(label);
+      if (score >= candidateFloor && belowBar && allowed(label)) {
         candidates.push({ label, start: segment.start, end: segment.end, score: tags.scores[label] ?? 0 });
       }
     });

@@ -5,6 +5,10 @@
  * Measured against CUAD by training/lexlet_legal/evaluate_facts.ts.
  */
 
+import { findGoverningLaw } from './facts-governing-law';
+import { findLiabilityCap } from './facts-liability-cap';
+import { findRenewal } from './facts-renewal';
+
 export interface Fact {
   text: string;
   /** Offsets into the document text: `text.slice(start, end) === fact.text`. */
@@ -26,6 +30,14 @@ export interface KeyFacts {
   expirationDate?: Fact;
   /** The initial term's length in the contract's words ("five (5) years"), when no end date can be stated. */
   term?: Fact;
+  /** The jurisdiction whose law governs the contract ("New York"), from its choice-of-law clause. */
+  governingLaw?: Fact;
+  /** How the contract renews by itself ("successive one (1) year periods"), when it does. */
+  renewal?: Fact;
+  /** The notice that stops an automatic renewal ("ninety (90) days" before the term ends). */
+  renewalNotice?: Fact;
+  /** What a party's liability is capped at, in the contract's words ("the fees paid in the prior 12 months"). */
+  liabilityCap?: Fact;
 }
 
 const MONTH =
@@ -459,5 +471,10 @@ export function extractKeyFacts(text: string): KeyFacts {
       5,
     );
   if (effectiveDate) facts.effectiveDate = effectiveDate;
+  const governingLaw = findGoverningLaw(text);
+  if (governingLaw) facts.governingLaw = governingLaw;
+  Object.assign(facts, findRenewal(text));
+  const liabilityCap = findLiabilityCap(text);
+  if (liabilityCap) facts.liabilityCap = liabilityCap;
   return { ...facts, ...expiration(findTermEnd(text), effectiveDate, agreementDate) };
 }

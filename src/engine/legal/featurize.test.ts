@@ -13,6 +13,7 @@ interface ParityFixture {
   featurizer: FeaturizerJson;
   hashes: Record<string, number>;
   cases: { text: string; tokens: string[]; ids: number[] }[];
+  context_cases: { text: string; heading: string; lead: string; previous: string; ids: number[] }[];
 }
 
 // Written by training/lexlet_legal/parity_fixture.py from the Python featurizer used in training.
@@ -45,6 +46,20 @@ describe('featurize parity with the training code', () => {
     }
     expect(total).toBeGreaterThan(10_000);
   });
+
+  it('produces identical ids for clauses read in their context', () => {
+    const featurizer = new Featurizer({ ...config, context: true });
+    expect(fixture.context_cases.length).toBe(60);
+    for (const { text, heading, lead, previous, ids } of fixture.context_cases) {
+      expect(featurizer.idsInContext(text, { heading, lead, previous }), text).toEqual(ids);
+    }
+    // A model trained without context reads the clause alone.
+    const [first] = fixture.context_cases;
+    if (first)
+      expect(new Featurizer(config).idsInContext(first.text, first)).toEqual(
+        new Featurizer(config).ids(first.text),
+      );
+  });
 });
 
 describe('featurize spec', () => {
@@ -65,6 +80,20 @@ describe('featurize spec', () => {
       'w|𝔘',
       'c|<𝔘>',
     ]);
+  });
+
+  it('adds context features after the clause: heading, paragraph opening, previous clause', () => {
+    const featurizer = new Featurizer({ ...config, context: true });
+    const own = featurizer.ids('Pay');
+    const withContext = featurizer.idsInContext('Pay', {
+      heading: 'Fees Due',
+      lead: 'Net',
+      previous: 'Invoices',
+    });
+    expect(withContext.slice(0, own.length)).toEqual(own);
+    expect(withContext.slice(own.length)).toEqual(
+      ['h|fees', 'h|due', 'hb|fees due', 'l|net', 'p|invoices'].map((f) => featurizer.featureId(f)),
+    );
   });
 
   it('caps tokens at maxTokens and keeps ids inside the bucket range', () => {

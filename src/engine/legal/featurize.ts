@@ -6,7 +6,12 @@
  *  3. Features in order, duplicates kept: "w|tok" per token; "b|a b" per adjacent pair; "c|g" for each code-point
  *     n-gram g (charMin ≤ n ≤ charMax) of "<tok>", per token, n ascending then position ascending.
  *  4. Id: FNV-1a 32-bit over the feature's UTF-8 bytes, modulo `buckets`.
+ *  5. With `context` (clause taggers), a clause's context (`clause-context.ts`) adds, after its own features,
+ *     "h|tok" and "hb|a b" for the first CONTEXT_TOKENS tokens of the heading above it, then "l|tok" and "lb|a b"
+ *     for those of its paragraph's opening, then "p|tok" for the first PREVIOUS_TOKENS tokens of the clause before it.
  */
+
+import type { ClauseContext } from './clause-context';
 
 export interface FeaturizerConfig {
   version: 1;
@@ -15,6 +20,8 @@ export interface FeaturizerConfig {
   charMin: number;
   charMax: number;
   wordBigrams: boolean;
+  /** Spec step 5: the model was trained on clauses with their context. */
+  context?: boolean;
 }
 
 /** The model config stores the featurizer in snake_case, as written by the training code. */
@@ -28,6 +35,7 @@ export interface FeaturizerJson {
   char_min: number;
   char_max: number;
   word_bigrams: boolean;
+  context?: boolean;
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
@@ -51,6 +59,7 @@ export function featurizerFromJson(json: FeaturizerJson): FeaturizerConfig {
     charMin: json.char_min,
     charMax: json.char_max,
     wordBigrams: json.word_bigrams,
+    context: json.context === true,
   };
 }
 
@@ -84,6 +93,23 @@ export function featureStrings(tokens: readonly string[], config: FeaturizerConf
   return features;
 }
 
+const CONTEXT_TOKENS = 16;
+const PREVIOUS_TOKENS = 24;
+
+export function contextFeatureStrings(context: ClauseContext): string[] {
+  const features: string[] = [];
+  for (const [prefix, text] of [
+    ['h', context.heading],
+    ['l', context.lead],
+  ] as const) {
+    const tokens = tokenize(text, CONTEXT_TOKENS);
+    features.push(...tokens.map((t) => `${prefix}|${t}`));
+    for (let i = 0; i + 1 < tokens.length; i++) features.push(`${prefix}b|${tokens[i]} ${tokens[i + 1]}`);
+  }
+  features.push(...tokenize(context.previous, PREVIOUS_TOKENS).map((t) => `p|${t}`));
+  return features;
+}
+
 /** Text → bucket ids. Keeps a bounded cache of feature hashes: legal text repeats its n-grams constantly. */
 export class Featurizer {
   private readonly cache = new Map<string, number>();
@@ -105,5 +131,12 @@ export class Featurizer {
 
   ids(text: string): number[] {
     return featureStrings(tokenize(text, this.config.maxTokens), this.config).map((f) => this.featureId(f));
+  }
+
+  /** A clause's ids with its context's (spec step 5); the clause alone when the model takes no context. */
+  idsInContext(text: string, context: ClauseContext): number[] {
+    const own = this.ids(text);
+    if (!this.config.context) return own;
+    return [...own, ...contextFeatureStrings(context).map((f) => this.featureId(f))];
   }
 }

@@ -26,6 +26,27 @@ describe('parseTaggerConfig', () => {
     expect(config.modelType).toBe('transformer-encoder');
   });
 
+  it('reads document rules, one gate and rank limit per label', () => {
+    const gate = Array.from({ length: 8 }, (_, i) => i / 10);
+    const topK = [1, null, 2, null, null, 3, null, 5];
+    const config = parseTaggerConfig({ ...hashed, document_rules: { gate, top_k: topK } });
+    expect(config.documentRules).toEqual({ gates: gate, topK });
+    expect(parseTaggerConfig(hashed).documentRules).toBeUndefined();
+  });
+
+  it('refuses document rules that do not fit the labels', () => {
+    const rules = (gate: unknown[], topK: unknown[]) => ({
+      ...hashed,
+      document_rules: { gate, top_k: topK },
+    });
+    const nulls = Array<null>(8).fill(null);
+    expect(() => parseTaggerConfig(rules([0.5], nulls))).toThrow(/document rules do not match/);
+    expect(() => parseTaggerConfig(rules([...Array<number>(7).fill(0.5), 1.5], nulls))).toThrow(/gate/);
+    expect(() => parseTaggerConfig(rules(Array<number>(8).fill(0.5), [...nulls.slice(1), 0]))).toThrow(
+      /rank limit/,
+    );
+  });
+
   it('refuses configs that would tag wrongly or not at all', () => {
     expect(() => parseTaggerConfig({ ...hashed, model_type: 'svm' })).toThrow(/unknown model_type svm/);
     expect(() => parseTaggerConfig({ ...hashed, thresholds: [0.5] })).toThrow(/thresholds do not match/);

@@ -9,6 +9,8 @@ export interface TaggerModelJson {
   version: number;
   labels: string[];
   thresholds: number[];
+  /** Contract taggers: per-label rules over a whole document (training/lexlet_legal/document_rules.py). */
+  document_rules?: { gate: number[]; top_k: (number | null)[] };
   /** hashed-ngram-bag only */
   featurizer?: FeaturizerJson;
   /** transformer-encoder only */
@@ -24,11 +26,21 @@ export type TaggerInput =
   | { kind: 'hashed-ngrams'; featurizer: FeaturizerConfig }
   | { kind: 'tokenizer'; file: string; maxLength: number };
 
+/**
+ * How a document-level tagger decides label j over a whole document: nothing unless some clause scores at least
+ * `gates[j]`; then clauses over the label's threshold, at most the `topK[j]` best (null: no limit).
+ */
+export interface DocumentRules {
+  gates: number[];
+  topK: (number | null)[];
+}
+
 export interface TaggerConfig {
   modelId: string;
   modelType: TaggerModelJson['model_type'];
   labels: string[];
   thresholds: number[];
+  documentRules?: DocumentRules;
   input: TaggerInput;
   inputIds: string;
   inputMask: string;
@@ -51,11 +63,15 @@ export function parseTaggerConfig(json: unknown): TaggerConfig {
     return fail('thresholds do not match labels');
   }
   if (!c.onnx) return fail('onnx section missing');
+  const documentRules = c.document_rules
+    ? parseDocumentRules(c.document_rules, c.labels.length, fail)
+    : undefined;
   return {
     modelId: c.model_id ?? 'unknown',
     modelType: c.model_type,
     labels: c.labels,
     thresholds: c.thresholds,
+    ...(documentRules ? { documentRules } : {}),
     input:
       c.model_type === 'hashed-ngram-bag'
         ? hashedInput(c.featurizer, fail)
@@ -80,4 +96,20 @@ function tokenizerInput(json: TaggerModelJson['tokenizer'], fail: (why: string) 
   if (!json || typeof json.file !== 'string') return fail('tokenizer section missing');
   if (!Number.isInteger(json.max_length) || json.max_length < 2) return fail('tokenizer max_length invalid');
   return { kind: 'tokenizer', file: json.file, maxLength: json.max_length };
+}
+
+function parseDocumentRules(
+  json: NonNullable<TaggerModelJson['document_rules']>,
+  labelCount: number,
+  fail: (why: string) => never,
+): DocumentRules {
+  const { gate, top_k: topK } = json;
+  if (!Array.isArray(gate) || gate.length !== labelCount) return fail('document rules do not match labels');
+  if (!Array.isArray(topK) || topK.length !== labelCount) return fail('document rules do not match labels');
+  if (!gate.every((g) => typeof g === 'number' && g >= 0 && g <= 1))
+    return fail('a document gate is not in [0, 1]');
+  if (!topK.every((k) => k === null || (Number.isInteger(k) && k > 0))) {
+    return fail('a document rank limit is not a positive integer');
+  }
+  return { gates: gate, topK };
 }

@@ -74,6 +74,14 @@ function isHeading(lineText: string, marker: string | undefined): boolean {
  * new marker, or a heading; hard-wrapped lines of one paragraph stay together.
  */
 export function segmentBlocks(text: string): TextSegment[] {
+  return paragraphBlocks(text).flatMap((b) => splitInlineEnumerations(text, b));
+}
+
+/**
+ * Blocks before inline enumerations are split off: a clause whose "(a) ...; (b) ..." items follow a lead-in is one
+ * block here, so the lead-in can be read as the items' context.
+ */
+export function paragraphBlocks(text: string): TextSegment[] {
   const blocks: TextSegment[] = [];
   let current: TextSegment | null = null;
   const close = (): void => {
@@ -108,7 +116,7 @@ export function segmentBlocks(text: string): TextSegment[] {
     }
   }
   close();
-  return blocks.flatMap((b) => splitInlineEnumerations(text, b));
+  return blocks;
 }
 
 function headingOf(text: string, line: Line, marker: string | undefined): TextSegment {

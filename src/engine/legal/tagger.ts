@@ -1,3 +1,4 @@
+import type { ClauseContext } from './clause-context';
 import { Featurizer } from './featurize';
 import type { TaggerConfig } from './model-config';
 import type { TextIds } from './text-ids';
@@ -45,6 +46,16 @@ export class SentenceTagger {
   /** The ids the model is fed for a text (hashed features or subword tokens). */
   ids(text: string): number[] {
     return this.textIds.ids(text);
+  }
+
+  /** Whether the model reads a clause's context (the heading above it, its paragraph's opening) too. */
+  get readsContext(): boolean {
+    return this.config.input.kind === 'hashed-ngrams' && this.config.input.featurizer.context === true;
+  }
+
+  /** The ids of a clause read in its context; the same as `ids()` for a model that takes no context. */
+  idsInContext(text: string, context: ClauseContext): number[] {
+    return this.textIds.idsInContext?.(text, context) ?? this.textIds.ids(text);
   }
 
   /** Label probabilities per text, in label order. */

@@ -1,10 +1,13 @@
 import { TextTokenizer } from '../translate/tokenizer';
+import type { ClauseContext } from './clause-context';
 import { Featurizer } from './featurize';
 import type { TaggerInput } from './model-config';
 
 /** Text → the ids a tagging graph takes. */
 export interface TextIds {
   ids(text: string): number[];
+  /** A clause's ids with its context's, for models trained that way. */
+  idsInContext?(text: string, context: ClauseContext): number[];
 }
 
 /**
