@@ -33,7 +33,19 @@ export default defineConfig({
   projects: [
     {
       name: 'webgpu',
-      use: { launchOptions: { executablePath, args: [...baseArgs, '--enable-unsafe-webgpu'] } },
+      use: {
+        launchOptions: { executablePath, args: [...baseArgs, '--enable-unsafe-webgpu'] },
+        // SwiftShader is a software fallback adapter, which Auto leaves to WASM: choose WebGPU as a user would.
+        storageState: {
+          cookies: [],
+          origins: [
+            {
+              origin: `http://127.0.0.1:${PORT}`,
+              localStorage: [{ name: 'lexlet.backend', value: 'webgpu' }],
+            },
+          ],
+        },
+      },
     },
     {
       name: 'wasm',

@@ -1,10 +1,23 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { catalogOriginsOf, contentSecurityPolicy, withPolicyMeta } from './scripts/csp.js';
+import { precompressPlugin } from './scripts/precompress.js';
 
 /** The hosts the bundled catalog downloads remote models from: the only ones besides the app it may contact. */
 const catalogHosts = catalogOriginsOf('public/models/catalog.json');
+
+/**
+ * The language detector (a few hundred kB) ships with the app: precached with the shell, so "Detect language"
+ * works offline from the first visit, and fetched again only when its content changes.
+ */
+const languageModel = 'models/lexlet-langid/langid.json';
+const languageModelRevision = createHash('sha256')
+  .update(readFileSync(`public/${languageModel}`))
+  .digest('hex')
+  .slice(0, 16);
 
 /**
  * WASM threads need SharedArrayBuffer, which needs cross-origin isolation; the headers must be on every
@@ -76,9 +89,12 @@ export default defineConfig({
         globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,ico}'],
         globIgnores: ['models/**', 'fixtures/**'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        additionalManifestEntries: [{ url: languageModel, revision: languageModelRevision }],
       },
       devOptions: { enabled: false },
     }),
+    // Last: .br/.gz copies of the shell, the service worker included, for scripts/serve.js to send.
+    precompressPlugin(),
   ],
   server: {
     headers: {

@@ -1,20 +1,24 @@
 /**
  * Translation in the browser: sentences/s and tokens/s for greedy and beam search on WASM (Debian Chromium,
  * headless, cross-origin isolated so WASM uses 2 threads), then the renderer's memory while one model translates
- * a long run of sentences (the page, its workers and the WASM heap all live in the renderer process).
+ * a long run of sentences (the page, its workers and the WASM heap all live in the renderer process), then cold
+ * starts: a new tab, the model already in Cache Storage, until its first sentence is translated, phase by phase.
  *
  *   node --import tsx bench/browser.ts [--model lexlet-en-es] [--input FILE] [--beams 1,4] [--together 1,8] [--repeats 3]
- *     [--long-input FILE] [--long-lines 1000] [--skip-build]
+ *     [--long-input FILE] [--long-lines 1000] [--cold-starts 5] [--skip-throughput] [--skip-build]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
-import type { BenchMessage, BenchRequest } from './browser/protocol';
+import type { BenchMessage, BenchRequest, OrtBuild } from './browser/protocol';
+import { coldStartPhases } from './browser/phases';
 import { formatTable } from './measure';
+import { writeResults } from './write-results';
+import { median } from './measure';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 4175;
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     repeats: { type: 'string', default: '3' },
     'long-input': { type: 'string' },
     'long-lines': { type: 'string', default: '1000' },
+    'cold-starts': { type: 'string', default: '5' },
+    'skip-throughput': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
   },
 });
@@ -95,17 +101,45 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', MARKER],
 });
 
-try {
-  const page = await browser.newPage();
+/** Reads the page's benchmark messages until one of type `until` arrives; `onMessages` sees each batch. */
+async function messagesUntil(
+  page: Page,
+  until: BenchMessage['type'],
+  onMessages: (messages: BenchMessage[]) => void = () => undefined,
+): Promise<BenchMessage[]> {
+  const all: BenchMessage[] = [];
+  for (;;) {
+    const messages = (await page.evaluate(
+      (from) => window.benchMessages.slice(from),
+      all.length,
+    )) as BenchMessage[];
+    all.push(...messages);
+    const failed = messages.find((message) => message.type === 'error');
+    if (failed?.type === 'error') throw new Error(failed.message);
+    onMessages(messages);
+    if (messages.some((message) => message.type === until)) return all;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function open(page: Page, path: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await page.goto(`http://127.0.0.1:${PORT}/`);
-      break;
+      await page.goto(`http://127.0.0.1:${PORT}/${path}`);
+      return;
     } catch (error) {
       if (attempt > 20) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/** What this run measured, written to bench/results/ at the end. */
+const results: Record<string, unknown> = {};
+
+async function throughput(): Promise<void> {
+  const page = await browser.newPage();
+  await open(page, '');
   if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('page is not cross-origin isolated');
   const sentences = readLines(join(root, values.input ?? ''));
   const request: BenchRequest = {
@@ -174,6 +208,92 @@ try {
   console.log(
     formatTable(['sentences', 'seconds', 'sentences/s', 'tokens/s', 'RSS MiB', 'peak MiB'], memoryRows),
   );
+  results.throughput = {
+    chromium: browser.version(),
+    model: request.modelId,
+    backend,
+    input: values.input,
+    sentences: sentences.length,
+    passes: request.repeats,
+    rows: rows.map(([beams, together, sentencesPerSecond, tokensPerSecond, msPerSentence]) => ({
+      beams: Number(beams),
+      together: Number(together),
+      sentencesPerSecond: Number(sentencesPerSecond),
+      tokensPerSecond: Number(tokensPerSecond),
+      msPerSentence: Number(msPerSentence),
+    })),
+    longRun: { sentences: request.longRun.length, startRssMiB: longRunStartRss, rows: memoryRows },
+  };
+  await page.close();
+}
+
+/**
+ * Cold starts in tabs of one browser profile: the first tab downloads the model into Cache Storage; each later
+ * tab opens the page, which starts the worker at once, and the worker opens the model and translates a sentence.
+ */
+async function coldStarts(count: number): Promise<void> {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await open(first, '');
+  await first.evaluate((modelId) => window.prepareModel(modelId), values.model ?? 'lexlet-en-es');
+  await messagesUntil(first, 'finished');
+  await first.close();
+  const sentence =
+    readLines(join(root, values.input ?? ''))[0] ?? 'The meeting starts at nine tomorrow morning.';
+  const builds: OrtBuild[] = ['webgpu', 'wasm'];
+  const runs: Record<OrtBuild, { name: string; ms: number }[][]> = { webgpu: [], wasm: [] };
+  let translation = '';
+  // The two builds of onnxruntime-web take turns, tab by tab.
+  for (let run = 0; run < count * builds.length; run++) {
+    const build = builds[run % builds.length] as OrtBuild;
+    const page = await context.newPage();
+    const query = new URLSearchParams({
+      'cold-start': '',
+      model: values.model ?? 'lexlet-en-es',
+      sentence,
+      ort: build,
+    });
+    await open(page, `?${query}`);
+    const navigationStart = await page.evaluate(() => performance.timeOrigin);
+    const messages = await messagesUntil(page, 'finished');
+    const result = messages.find((message) => message.type === 'cold-start');
+    if (result?.type !== 'cold-start') throw new Error('the cold start reported nothing');
+    translation = result.translation;
+    runs[build].push(coldStartPhases(navigationStart, result.marks));
+    await page.close();
+  }
+  await context.close();
+  results.coldStart = { model: values.model, sentence, translation, tabs: count, ms: runs };
+  const names = runs.webgpu[0]?.map((phase) => phase.name) ?? [];
+  const column = (build: OrtBuild, index: number) =>
+    runs[build].map((phases) => phases[index]?.ms ?? Number.NaN);
+  console.log(
+    `\nCold start, model in Cache Storage: new tab → first sentence, ms (median of ${count} tabs, each tab)` +
+      `\nwith the app's onnxruntime-web build (WebGPU + WASM) and the WASM-only build, tabs alternating`,
+  );
+  console.log(`"${sentence}" → "${translation}"`);
+  console.log(
+    formatTable(
+      ['phase', 'app build', 'WASM-only build', 'app build, each tab', 'WASM-only, each tab'],
+      names.map((name, index) => [
+        name,
+        median(column('webgpu', index)).toFixed(0),
+        median(column('wasm', index)).toFixed(0),
+        column('webgpu', index)
+          .map((ms) => ms.toFixed(0))
+          .join(' '),
+        column('wasm', index)
+          .map((ms) => ms.toFixed(0))
+          .join(' '),
+      ]),
+    ),
+  );
+}
+
+try {
+  if (!values['skip-throughput']) await throughput();
+  if (Number(values['cold-starts']) > 0) await coldStarts(Number(values['cold-starts']));
+  console.log(`\nWritten to ${writeResults('browser', results)}`);
 } finally {
   await browser.close();
   server.kill();

@@ -2,6 +2,8 @@
 // Serves the built app (dist/) the way Lexlet needs it: COOP/COEP on every response (WASM threads need
 // cross-origin isolation), correct MIME types, HTTP Range for model files and an SPA fallback to index.html.
 // Every response carries the Content-Security-Policy (scripts/csp.js); HTML gets it in its <meta> tag too.
+// A file built with a .br or .gz copy beside it (scripts/precompress.js) is sent compressed to browsers that
+// accept it (Content-Encoding, Vary: Accept-Encoding); byte ranges are always of the file itself.
 //   node scripts/serve.js [--port 4173] [--host 127.0.0.1] [--dir dist] [--fixtures [--fixtures-dir DIR]]
 //                         [--connect ORIGIN]...
 // --fixtures also serves e2e/fixtures/models/ (or DIR) under /fixtures/models/ (browser tests only), and lets
@@ -13,6 +15,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogOriginsOf, contentSecurityPolicy, withPolicyMeta } from './csp.js';
+import { COMPRESSIBLE } from './precompress.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -116,6 +119,38 @@ export function parseRange(header, size) {
   return { start, end };
 }
 
+/** Encodings in the order the server prefers them, with the suffix of their precompressed copy. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+];
+
+/** Whether an `Accept-Encoding` header accepts `name` (listed, or `*`, with a q above 0). */
+export function accepts(header, name) {
+  let star = false;
+  for (const part of (header ?? '').split(',')) {
+    const [token = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/u.exec(param)?.[1]).find(Boolean);
+    const wanted = q === undefined || Number(q) > 0;
+    if (token.trim() === name) return wanted;
+    if (token.trim() === '*') star = wanted;
+  }
+  return star;
+}
+
+/**
+ * The precompressed copy of `file` to send for `acceptEncoding`, or null for the file itself. A copy older than
+ * its file (the file rebuilt or edited since) is stale and never sent.
+ */
+async function precompressedCopy(file, acceptEncoding) {
+  for (const encoding of ENCODINGS) {
+    if (!accepts(acceptEncoding, encoding.name)) continue;
+    const copy = await fileAt(file.path + encoding.suffix, false);
+    if (copy && copy.mtime >= file.mtime) return { ...copy, encoding: encoding.name };
+  }
+  return null;
+}
+
 /** Resolves a URL path inside `base`, or null when it would escape it. */
 function safeJoin(base, urlPath) {
   let decoded;
@@ -129,11 +164,11 @@ function safeJoin(base, urlPath) {
   return path === base || path.startsWith(base + sep) ? path : null;
 }
 
-async function fileAt(path) {
+async function fileAt(path, directoryIndex = true) {
   try {
     const info = await stat(path);
     if (info.isFile()) return { path, size: info.size, mtime: info.mtime };
-    if (info.isDirectory()) return fileAt(join(path, 'index.html'));
+    if (info.isDirectory() && directoryIndex) return fileAt(join(path, 'index.html'));
   } catch {
     // Missing: the caller decides between 404 and the SPA fallback.
   }
@@ -194,6 +229,29 @@ export function createLexletServer({ dir, fixtures, fixturesDir, connect }) {
         const html = Buffer.from(withPolicyMeta(await readFile(file.path, 'utf8'), policy.meta));
         headers['Content-Length'] = String(html.length);
         send(response, 200, headers, request.method === 'HEAD' ? undefined : html);
+        return;
+      }
+      const compressible = COMPRESSIBLE.has(extname(file.path).toLowerCase());
+      if (compressible) headers.Vary = 'Accept-Encoding';
+      const copy =
+        compressible && !request.headers.range
+          ? await precompressedCopy(file, request.headers['accept-encoding'])
+          : null;
+      if (copy) {
+        headers['Content-Encoding'] = copy.encoding;
+        headers['Content-Length'] = String(copy.size);
+        response.writeHead(200, {
+          ...ISOLATION_HEADERS,
+          'Content-Security-Policy': policy.header,
+          ...headers,
+        });
+        if (request.method === 'HEAD') {
+          response.end();
+          return;
+        }
+        const stream = createReadStream(copy.path);
+        stream.on('error', () => response.destroy());
+        stream.pipe(response);
         return;
       }
       const range = parseRange(request.headers.range, file.size);

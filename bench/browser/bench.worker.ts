@@ -1,27 +1,38 @@
 /// <reference lib="webworker" />
 /**
  * Runs the engine's sentence translator in a dedicated worker, as the app does, on the WASM backend, and
- * reports throughput and the progress of a long run to the page.
+ * reports throughput and the progress of a long run to the page, or the phases of a cold start.
  */
 import { Engine } from '../../src/engine/engine';
 import { createBrowserModelRepository } from '../../src/engine/models/browser-repository';
 import type { OrtModule } from '../../src/engine/runtime/ort';
 import { DEFAULT_GROUP_SIZE } from '../../src/engine/translate/document';
 import { measureThroughput } from '../measure';
-import type { BenchMessage, BenchRequest } from './protocol';
+import { coldStart, now } from './cold-start';
+import type { BenchMessage, BenchRequest, OrtBuild, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** The first thing the worker does: the cold start's "worker started". */
+const startedAt = now();
+
 const post = (message: BenchMessage) => self.postMessage(message);
 
-async function run(request: BenchRequest): Promise<void> {
-  const engine = new Engine({
+function createEngine(ortBuild: OrtBuild = 'webgpu'): Engine {
+  return new Engine({
     // Dynamic import, as in the app's worker: onnxruntime's pthread workers load its module too.
-    loadOrt: () => import('onnxruntime-web/webgpu') as Promise<OrtModule>,
+    loadOrt: () =>
+      (ortBuild === 'wasm'
+        ? import('onnxruntime-web/wasm')
+        : import('onnxruntime-web/webgpu')) as Promise<OrtModule>,
     repository: (catalogUrl) => createBrowserModelRepository(catalogUrl),
     environment: { gpu: null, crossOriginIsolated: self.crossOriginIsolated },
     preference: 'wasm',
   });
+}
+
+async function run(request: BenchRequest): Promise<void> {
+  const engine = createEngine();
   await engine.loadCatalog(request.catalogUrl);
   await engine.downloadModel(request.modelId, () => undefined);
   const backend = await engine.getBackend();
@@ -56,10 +67,24 @@ async function run(request: BenchRequest): Promise<void> {
   post({ type: 'finished' });
 }
 
+async function handle(message: WorkerRequest): Promise<void> {
+  if (message.mode === 'throughput') return run(message.request);
+  const engine = createEngine(message.mode === 'cold-start' ? message.request.ortBuild : 'webgpu');
+  if (message.mode === 'prepare') {
+    await engine.loadCatalog(message.catalogUrl);
+    await engine.downloadModel(message.modelId, () => undefined);
+    post({ type: 'prepared' });
+  } else {
+    post({ type: 'cold-start', ...(await coldStart(engine, message.request, startedAt)) });
+  }
+  await engine.dispose();
+  post({ type: 'finished' });
+}
+
 // onnxruntime's pthread workers are named "em-pthread…"; they must never run the benchmark.
 if (!self.name?.startsWith('em-pthread')) {
-  self.onmessage = (event: MessageEvent<BenchRequest>) => {
-    run(event.data).catch((error: unknown) =>
+  self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+    handle(event.data).catch((error: unknown) =>
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
   };

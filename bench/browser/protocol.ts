@@ -15,9 +15,37 @@ export interface BenchRequest {
   longRunEvery: number;
 }
 
+/** A cold start: open the cached model and translate one sentence, each phase timed (see cold-start.ts). */
+export interface ColdStartRequest {
+  catalogUrl: string;
+  modelId: string;
+  sentence: string;
+  /** When the page created the worker, in ms since the epoch (performance.timeOrigin + now()). */
+  workerCreatedAt: number;
+  /** onnxruntime-web's build: the app's (WebGPU and WASM, 26.8 MB of WebAssembly) or the WASM-only one (14.2 MB). */
+  ortBuild: OrtBuild;
+}
+
+export type OrtBuild = 'webgpu' | 'wasm';
+
+/** A moment of the cold start, in ms since the epoch, so that page and worker times compare. */
+export interface ColdStartMark {
+  name: string;
+  at: number;
+}
+
 export type BenchMessage =
   | { type: 'loaded'; backend: string; loadSeconds: number }
   | { type: 'throughput'; row: ThroughputRow }
   | { type: 'long-run'; done: number; seconds: number; tokens: number }
+  | { type: 'prepared' }
+  | { type: 'cold-start'; marks: ColdStartMark[]; translation: string }
   | { type: 'finished' }
   | { type: 'error'; message: string };
+
+/** What the page asks the worker to do. */
+export type WorkerRequest =
+  | { mode: 'throughput'; request: BenchRequest }
+  /** Download the model into Cache Storage, so that later cold starts find it there. */
+  | { mode: 'prepare'; catalogUrl: string; modelId: string }
+  | { mode: 'cold-start'; request: ColdStartRequest };

@@ -14,6 +14,7 @@ import type { BackendInfo, BackendPreference, Catalog, ModelStatus, StorageInfo 
 import { RESTARTED_MESSAGE } from './engine-client';
 import type { EngineSession } from './engine-session';
 import { errorMessage } from './error-message';
+import { createPersistenceRequest } from './persistent-storage';
 import { readBackendPreference, readSetting, STORAGE_KEYS, writeSetting } from './preferences';
 import { bundledAlternative, isUnreachable, parseUnreachable, unreachableText } from './unreachable-model';
 
@@ -72,6 +73,10 @@ export function EngineProvider({ session, children }: { session: EngineSession; 
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const running = useRef(new Map<string, { controller: AbortController; done: Promise<boolean> }>());
+  const requestPersistence = useMemo(
+    () => createPersistenceRequest(typeof navigator === 'undefined' ? undefined : navigator.storage),
+    [],
+  );
 
   const refreshBackend = useCallback(async () => {
     try {
@@ -86,10 +91,12 @@ export function EngineProvider({ session, children }: { session: EngineSession; 
       const [list, info] = await Promise.all([engine.modelStatuses(), engine.storage()]);
       setStatuses(Object.fromEntries(list.map((status) => [status.id, status])));
       setStorage(info);
+      // Once a model is stored, ask the browser not to evict it; then show what it decided.
+      if (await requestPersistence(list, info)) setStorage(await engine.storage());
     } catch {
       // As above: nothing to show until the engine is back.
     }
-  }, [engine]);
+  }, [engine, requestPersistence]);
 
   useEffect(() => {
     const offCatalog = session.onCatalog(setCatalogState);

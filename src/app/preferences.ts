@@ -15,7 +15,11 @@ export const STORAGE_KEYS = {
   reviewText: 'lexlet.review.text',
   reviewName: 'lexlet.review.name',
   reviewKind: 'lexlet.review.kind',
+  /** The last review's result (JSON, see review/stored-review.ts). */
+  reviewResult: 'lexlet.review.result',
   reviewTranslateTarget: 'lexlet.review.translateTarget',
+  /** Each pair's glossary: terms and their fixed translations (JSON, see glossary/glossary-store.ts). */
+  glossary: 'lexlet.glossary',
 } as const;
 
 export function readSetting(key: string): string | null {

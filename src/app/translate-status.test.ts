@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cancelledText, statsText } from './translate-status';
+import {
+  STARTING,
+  cancelledText,
+  nextProgress,
+  progressText,
+  statsText,
+  type ProgressEvent,
+} from './translate-status';
 
 describe('statsText', () => {
   it('shows backend, tokens, rate and time', () => {
@@ -28,5 +35,44 @@ describe('cancelledText', () => {
   it('says when nothing was finished', () => {
     expect(cancelledText({ kept: 0, total: 0 })).toBe('Cancelled before any sentence was translated');
     expect(cancelledText({ kept: 0, total: 4 })).toBe('Cancelled before any sentence was translated');
+  });
+});
+
+describe('progressText', () => {
+  const after = (...events: ProgressEvent[]) => progressText(events.reduce(nextProgress, STARTING));
+
+  it('says what a first translation waits for, then counts sentences', () => {
+    expect(after()).toBe('Translating…');
+    expect(after({ type: 'loading', stage: 'engine' })).toBe('Starting the engine…');
+    expect(
+      after(
+        { type: 'loading', stage: 'engine' },
+        { type: 'loading', stage: 'model', source: 'en', target: 'es' },
+      ),
+    ).toBe('Loading the English → Spanish model…');
+    expect(
+      after(
+        { type: 'loading', stage: 'model', source: 'en', target: 'es' },
+        { type: 'loading', stage: 'opened' },
+      ),
+    ).toBe('Translating the first sentence…');
+    expect(after({ type: 'finished', done: 2, total: 5 })).toBe('Translating · 2 of 5 sentences…');
+    expect(after({ type: 'finished', done: 1, total: 1 })).toBe('Translating the first sentence…');
+  });
+
+  it('names a model it does not know the languages of plainly', () => {
+    expect(after({ type: 'loading', stage: 'model' })).toBe('Loading the model…');
+  });
+
+  it('says when a route is on its leg into English', () => {
+    const intoEnglish = after(
+      { type: 'leg', pivot: true },
+      { type: 'loading', stage: 'model', source: 'de', target: 'en' },
+    );
+    expect(intoEnglish).toBe('Loading the German → English model…');
+    expect(after({ type: 'leg', pivot: true }, { type: 'loading', stage: 'opened' })).toBe(
+      'Translating to English…',
+    );
+    expect(after({ type: 'leg', pivot: true }, { type: 'leg', pivot: false })).toBe('Translating…');
   });
 });

@@ -10,10 +10,15 @@ Usage:
 translate
   Reads UTF-8 text on stdin and writes exactly one translated line per input line to stdout,
   in order; empty lines stay empty. Progress goes to stderr.
-  --from LANG          source language, e.g. en
+  --from LANG          source language, e.g. en; auto: detected from the whole input (en, es,
+                       de, fr, zh; input too short to tell, or mixing languages, fails with a
+                       message)
   --to LANG            target language, e.g. es (a pair no model covers goes through English,
                        es→de as es→en then en→de, when both models exist)
   --model ID|URL       a catalog model id, or the URL of a catalog model's files (--from/--to optional)
+  --glossary FILE      CSV of terms always translated as given: source term, target term per
+                       line (optional header row; quote cells that hold commas), e.g.
+                       Licensee,Licenciatario
   --beam N             beam width (default: the model's generation_config.json; 1 = greedy)
   --backend cpu|wasm   onnxruntime-node (default) or onnxruntime-web's WebAssembly build
   --catalog PATH|URL   model catalog, for every command (default: public/models/catalog.json)

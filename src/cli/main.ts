@@ -3,7 +3,9 @@ import { LexletError, abortError, isAbortError } from '../engine/errors';
 import { catalogUrl, displayLocation } from './catalog-location';
 import { USAGE } from './help';
 import { listModels } from './models-command';
+import { readGlossaryFile } from './glossary-file';
 import { createNodeEngine, type CliBackend } from './node-engine';
+import { detectInputLanguage } from './detect-input-language';
 import { pickTranslationRoute } from './pick-model';
 import { isTagTask, runTag, taggingModel } from './tag-command';
 import { runTranslate } from './translate-command';
@@ -18,6 +20,7 @@ const OPTIONS = {
   beam: { type: 'string' },
   backend: { type: 'string' },
   catalog: { type: 'string' },
+  glossary: { type: 'string' },
   task: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
@@ -102,8 +105,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (!values.model && (!values.from || !values.to))
       throw new UsageError('translate needs --from and --to (or --model).');
+    const glossary = values.glossary === undefined ? undefined : await readGlossaryFile(values.glossary);
+    const source =
+      values.from === 'auto'
+        ? await detectInputLanguage(process.stdin, process.stderr, values.quiet ?? false)
+        : { from: values.from, input: process.stdin };
     const route = pickTranslationRoute(catalog, url, {
-      from: values.from,
+      from: source.from,
       to: values.to,
       model: values.model,
       allowFixtures: values.catalog !== undefined,
@@ -113,7 +121,8 @@ export async function main(argv: string[]): Promise<number> {
       engine,
       route,
       options: numBeams === undefined ? {} : { numBeams },
-      input: process.stdin,
+      glossary,
+      input: source.input,
       output: process.stdout,
       errors: process.stderr,
       quiet: values.quiet ?? false,

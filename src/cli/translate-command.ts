@@ -1,7 +1,8 @@
 import { LexletError } from '../engine/errors';
 import type { Engine } from '../engine/engine';
 import type { TranslationRoute } from '../engine/translation-routes';
-import type { GenerationOptions } from '../engine/types';
+import { glossaryForLeg } from '../engine/translate/glossary/route-glossary';
+import type { GenerationOptions, GlossaryTerm } from '../engine/types';
 import { shortLinesMessage, shortTranslation, type ShortLine } from './length-check';
 import { readLines, type InputLine } from './line-reader';
 import { readyGroups } from './ready-groups';
@@ -12,6 +13,8 @@ export interface TranslateCommand {
   /** One model, or two through English: each translates the output of the one before. */
   route: TranslationRoute;
   options: GenerationOptions;
+  /** Terms translated as given (--glossary), on every line. */
+  glossary?: readonly GlossaryTerm[];
   input: AsyncIterable<Uint8Array | string>;
   output: NodeJS.WritableStream;
   errors: NodeJS.WriteStream;
@@ -33,10 +36,11 @@ async function translateWith(
   command: TranslateCommand,
   modelId: string,
   lines: readonly string[],
+  glossary: readonly GlossaryTerm[] | undefined,
 ): Promise<{ lines: string[]; tokens: number }> {
   const { engine, signal } = command;
   const translate = (text: string) =>
-    engine.translate({ modelId, text, options: command.options }, () => {}, signal);
+    engine.translate({ modelId, text, options: command.options, glossary }, () => {}, signal);
   // A translation keeps every line break of its input and adds none, so the lines map one to one.
   const result = await translate(lines.join('\n'));
   const translated = result.text.split('\n');
@@ -54,8 +58,9 @@ async function translateLines(
 ): Promise<{ lines: string[]; tokens: number }> {
   let lines = group.map((line) => line.text);
   let tokens = 0;
-  for (const model of command.route.models) {
-    const step = await translateWith(command, model.id, lines);
+  for (const [leg, model] of command.route.models.entries()) {
+    const glossary = command.glossary?.length ? glossaryForLeg(command.glossary, leg) : undefined;
+    const step = await translateWith(command, model.id, lines, glossary);
     lines = step.lines;
     tokens += step.tokens;
   }
@@ -80,7 +85,11 @@ export async function runTranslate(command: TranslateCommand): Promise<void> {
   if (!quiet) {
     const models = route.models.map((model) => `${model.name} (${model.id})`).join(', then ');
     const via = route.viaEnglish ? ' through English' : '';
-    errors.write(`Translating ${route.source}→${route.target}${via} with ${models} on ${backend.reason}\n`);
+    const terms = command.glossary?.length;
+    const glossary = terms ? `, with a glossary of ${terms} term${terms === 1 ? '' : 's'}` : '';
+    errors.write(
+      `Translating ${route.source}→${route.target}${via} with ${models} on ${backend.reason}${glossary}\n`,
+    );
   }
 
   let lines = 0;

@@ -7,6 +7,7 @@ import { Runtime } from './runtime/runtime';
 import { loadSentenceTagger, tagDocument, type SentenceTagger } from './legal';
 import type { TensorFactory } from './legal/tagger';
 import { translateDocument, type SentenceMemo } from './translate/document';
+import { glossaryKey } from './translate/glossary/glossary-key';
 import { loadTranslator } from './translate/load-translator';
 import { LruCache } from './translate/lru-cache';
 import type { SentenceTranslator } from './translate/sentence-translator';
@@ -147,7 +148,8 @@ export class Engine implements EngineApi {
     }
     const started = performance.now();
     let backend: BackendName | undefined;
-    const memoPrefix = `${request.modelId}\u0000${optionsKey(request.options)}\u0000`;
+    const glossary = glossaryKey(request.glossary);
+    const memoPrefix = `${request.modelId}\u0000${optionsKey(request.options)}\u0000${glossary}\u0000`;
     const memo: SentenceMemo = {
       get: (sentence) => this.memo.get(memoPrefix + sentence),
       set: (sentence, translation) => this.memo.set(memoPrefix + sentence, translation),
@@ -161,6 +163,7 @@ export class Engine implements EngineApi {
       signal,
       groupSize: request.options?.sentencesPerRun,
       splitSentencesOverWords: model.splitSentencesOverWords,
+      glossary: request.glossary,
       countPieces: async (words) => {
         const active = backend ?? (await this.runtime.backend()).active;
         return (await this.translator(request.modelId, active, signal)).countPieces(words);
@@ -169,7 +172,7 @@ export class Engine implements EngineApi {
         this.runtime
           .withFallback(async (active) => {
             backend = active;
-            const translator = await this.translator(request.modelId, active, signal);
+            const translator = await this.openTranslator(request.modelId, active, onEvent, signal);
             return translator.translateBatch(sentences, request.options, onPartial, signal);
           })
           .catch((error: unknown) => {
@@ -212,6 +215,22 @@ export class Engine implements EngineApi {
     return translator;
   }
 
+  /** The translator, saying what a first translation waits for while it opens (the app shows it). */
+  private async openTranslator(
+    modelId: string,
+    backend: BackendName,
+    onEvent: (event: TranslateEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<SentenceTranslator> {
+    if (this.translators.has(`${modelId}|${backend}`)) return this.translator(modelId, backend, signal);
+    onEvent({ type: 'loading', stage: 'engine', modelId });
+    await this.runtime.ort(backend);
+    onEvent({ type: 'loading', stage: 'model', modelId });
+    const translator = await this.translator(modelId, backend, signal);
+    onEvent({ type: 'loading', stage: 'opened', modelId });
+    return translator;
+  }
+
   /** Opens (once) a sentence-tagging model (tasks `unfair-tos` and `contract-clauses`) on the active backend. */
   async tagger(modelId: string): Promise<SentenceTagger> {
     const repository = this.requireRepository();
@@ -226,7 +245,12 @@ export class Engine implements EngineApi {
           loadSentenceTagger({
             readFile: (path) => repository.readFile(modelId, path),
             // Same scores as 'all' (checked on the CUAD contracts), opened in a fraction of the time.
-            createSession: (bytes) => this.runtime.createSession(backend, bytes, [], 'basic'),
+            createSession: (bytes, { file, inputs, outputs }) =>
+              this.runtime.createSession(backend, bytes, [], 'basic', {
+                label: `${modelId}/${file}`,
+                inputs,
+                outputs,
+              }),
             Tensor: ort.Tensor as unknown as TensorFactory,
           }),
         );

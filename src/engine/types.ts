@@ -132,14 +132,27 @@ export interface GenerationOptions {
   sentencesPerRun?: number;
 }
 
+/** One entry of a user's glossary: how `source` (matched whole-word, case aside) is always translated. */
+export interface GlossaryTerm {
+  source: string;
+  target: string;
+}
+
 export interface TranslateRequest {
   modelId: string;
   text: string;
   options?: GenerationOptions;
+  /** Terms translated as the user fixed them (the model never sees them, only stand-ins). */
+  glossary?: readonly GlossaryTerm[];
 }
 
 /** Streamed while a translation runs. */
 export type TranslateEvent =
+  /**
+   * Before the first sentence, while the model is not open yet on this backend: `engine` while onnxruntime
+   * loads, `model` while the model's files are read and its sessions created, `opened` once it is open.
+   */
+  | { type: 'loading'; stage: 'engine' | 'model' | 'opened'; modelId: string }
   | { type: 'token'; segment: number; text: string }
   | { type: 'segment'; segment: number; source: string; translation: string; done: number; total: number }
   | { type: 'stats'; tokens: number; seconds: number; backend: BackendName };

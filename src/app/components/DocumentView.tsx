@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { translationDocxBlob } from '../documents/export-docx';
 import { translatedFileName, translationTextBlob } from '../documents/export-file';
+import { exportParagraphs, partialExportNote } from '../documents/export-paragraphs';
 import { progressText } from '../documents/document-progress';
 import type { OpenedDocument } from '../documents/read-document';
 import { saveFile } from '../documents/save-file';
@@ -63,15 +64,21 @@ export function DocumentView({
   const { progress, complete } = translation;
   const state = busy ? phase : complete ? 'done' : progress.paragraphsDone > 0 ? 'partial' : 'idle';
   const characters = document.paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
-  const translated = () => translation.translations.map((text) => text ?? '');
+  // What is translated so far can be exported at any time, the rest in the original, as the note says.
+  const exported = () => exportParagraphs(document, translation.translations);
+  const canExport = progress.paragraphsDone > 0;
+  const exportNote = partialExportNote(progress.paragraphsDone, progress.paragraphsTotal);
 
   const exportText = () =>
-    saveFile(translationTextBlob(translated()), translatedFileName(document.name, target, 'txt'));
+    saveFile(
+      translationTextBlob(exported().map((paragraph) => paragraph.text)),
+      translatedFileName(document.name, target, 'txt'),
+    );
   const exportDocx = async () => {
     setExporting(true);
     try {
       const title = translatedFileName(document.name, target, 'docx').replace(/\.docx$/u, '');
-      const blob = await translationDocxBlob(translated(), { title, language: target });
+      const blob = await translationDocxBlob(exported(), { title, language: target, sourceLanguage: source });
       saveFile(blob, translatedFileName(document.name, target, 'docx'));
     } catch (error) {
       onError(`The Word document could not be created: ${errorMessage(error)}`);
@@ -152,11 +159,16 @@ export function DocumentView({
           </button>
         </span>
         <span className="actions">
+          {exportNote ? (
+            <span className="muted" data-testid="document-export-note">
+              {exportNote}
+            </span>
+          ) : null}
           <button
             type="button"
             className="button"
             onClick={exportText}
-            disabled={!complete || busy}
+            disabled={!canExport}
             data-testid="document-export-txt"
           >
             Export .txt
@@ -165,7 +177,7 @@ export function DocumentView({
             type="button"
             className="button"
             onClick={() => void exportDocx()}
-            disabled={!complete || busy || exporting}
+            disabled={!canExport || exporting}
             data-testid="document-export-docx"
           >
             Export .docx

@@ -19,4 +19,22 @@ describe('decodeUtf8Text', () => {
       '“wide.txt” is saved as UTF-16 text. Save it as UTF-8 and open it again.',
     );
   });
+
+  it('says a binary file named .txt is not a text file, by its NUL bytes or control characters', () => {
+    const message =
+      '“photo.txt” is not a text file: it holds binary data (such as an image, an archive or a program) ' +
+      'under a .txt name. Open a text, .docx or .pdf file.';
+    // Valid UTF-8 throughout, so only the NUL bytes give it away.
+    expect(() =>
+      decodeUtf8Text(Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41), 'photo.txt'),
+    ).toThrow(message);
+    const controls = Uint8Array.from({ length: 400 }, (_, index) => (index % 10 === 0 ? 0x01 : 0x61));
+    expect(() => decodeUtf8Text(controls, 'photo.txt')).toThrow(message);
+  });
+
+  it('keeps tabs, form feeds and line breaks as text', () => {
+    expect(decodeUtf8Text(new TextEncoder().encode('a\tb\fc\r\nd\u001b'), 'a.txt')).toBe(
+      'a\tb\fc\r\nd\u001b',
+    );
+  });
 });

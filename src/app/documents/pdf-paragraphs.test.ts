@@ -98,6 +98,28 @@ describe('pageParagraphs', () => {
     ]);
   });
 
+  it('starts a paragraph after a line ending well short of the margin, even after a comma', () => {
+    const runs = [line('Dear Ms. Smith,', 700), line(`We ${FULL} agree to`, 686), line('the terms.', 672)];
+    expect(pageParagraphs(runs)).toEqual(['Dear Ms. Smith,', `We ${FULL} agree to the terms.`]);
+  });
+
+  it('keeps a short line ending in a comma with a lower-case line after it', () => {
+    const runs = [line(FULL, 700), line('apples, pears,', 686), line('and plums.', 672)];
+    expect(pageParagraphs(runs)).toEqual([`${FULL} apples, pears, and plums.`]);
+  });
+
+  it('takes the right margin from the page box when the widest line falls short of it', () => {
+    // 40 characters at 6 points each end at 312, far from the margin at 523 that the page box implies.
+    const runs = [line(`${'y'.repeat(39)}.`, 700), line('The next one.', 686)];
+    expect(pageParagraphs(runs)).toEqual([`${'y'.repeat(39)}. The next one.`]);
+    expect(pageParagraphs(runs, { left: 0, right: 595 })).toEqual([`${'y'.repeat(39)}.`, 'The next one.']);
+  });
+
+  it('splits at sentence ends when every gap on the page is a blank line wide', () => {
+    const runs = [line(`${FULL}.`, 700), line(`${FULL}.`, 672), line(`${FULL} and`, 644), line('more.', 616)];
+    expect(pageParagraphs(runs)).toEqual([`${FULL}.`, `${FULL}.`, `${FULL} and more.`]);
+  });
+
   it('starts a paragraph when text moves up the page (a new column)', () => {
     const runs = [line('Left column.', 200), line('Right column.', 700, { x: 320 })];
     expect(pageParagraphs(runs)).toEqual(['Left column.', 'Right column.']);
@@ -112,9 +134,10 @@ describe('pageParagraphs', () => {
 
 describe('pdfParagraphs', () => {
   it('never runs a paragraph across pages', () => {
-    expect(pdfParagraphs([[line('The end of a page', 60)], [], [line('and the next page.', 780)]])).toEqual([
-      'The end of a page',
-      'and the next page.',
+    const pages = [[line('The end of a page', 60)], [], [line('and the next page.', 780)]];
+    expect(pdfParagraphs(pages.map((runs) => ({ runs })))).toEqual([
+      { text: 'The end of a page' },
+      { text: 'and the next page.' },
     ]);
   });
 });

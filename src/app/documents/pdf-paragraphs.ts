@@ -1,3 +1,5 @@
+import type { DocumentParagraph, HeadingLevel } from './document-paragraph';
+
 /** One run of text on a PDF page, in page units (y grows upwards), as pdf.js reports it. */
 export interface PdfTextRun {
   str: string;
@@ -78,6 +80,12 @@ function linesOf(runs: PdfTextRun[]): Line[] {
 
 const SENTENCE_END = /[.!?:;…"”’)]$/u;
 
+/**
+ * Single and 1.5 line spacing put baselines at most about 1.75 font sizes apart; wider spacing everywhere on a
+ * page means either double spacing or paragraphs of one line each with a blank line between them.
+ */
+const WIDE_LEADING = 1.75;
+
 /** Whether `line` starts a new paragraph after `previous`, judged from spacing, size, indent and line length. */
 function startsParagraph(previous: Line, line: Line, page: { left: number; right: number; leading: number }) {
   const size = Math.max(previous.fontSize, line.fontSize);
@@ -90,8 +98,12 @@ function startsParagraph(previous: Line, line: Line, page: { left: number; right
   if (indented) return true;
   const shortBy = (page.right - previous.right) / Math.max(1, page.right - page.left);
   if (shortBy > 0.1 && SENTENCE_END.test(previous.text)) return true;
-  // A short line before a capital often ends a heading or a list item, unless it ends mid-word or mid-phrase.
-  return shortBy > 0.4 && /^[\p{Lu}\p{N}]/u.test(line.text) && !/[-\u2010,]$/u.test(previous.text);
+  // When no gap on the page is as narrow as single spacing, one-line paragraphs cannot be told apart by spacing;
+  // a split at a sentence end costs the translation nothing, while a merge loses the paragraph.
+  if (page.leading > WIDE_LEADING * size && SENTENCE_END.test(previous.text)) return true;
+  // A line ending well short of the margin before a capital or a number ends a salutation, a heading, an
+  // address line or a list item, even after a comma ("Dear Ms. Smith,"); a line-end hyphen continues a word.
+  return shortBy > 0.4 && /^[\p{Lu}\p{N}]/u.test(line.text) && !/[-\u2010]$/u.test(previous.text);
 }
 
 /**
@@ -136,37 +148,101 @@ function pageLeading(lines: Line[]): number {
   return Number.isFinite(leading) ? leading : Math.max(...lines.map((line) => line.fontSize)) * 1.5;
 }
 
-/** Paragraphs of one page; `knownWords` (lower case) decides which line-end hyphens split a word. */
-function paragraphsOfLines(lines: Line[], knownWords: ReadonlySet<string>): string[] {
+/** The page's horizontal extent in text coordinates, when known: it tells where the right margin lies. */
+export interface PageBox {
+  left: number;
+  right: number;
+}
+
+/** One page's text runs, and its box when known. */
+export interface PdfPageText {
+  runs: PdfTextRun[];
+  box?: PageBox;
+}
+
+/** A paragraph's text and the size of its largest line, to tell headings from body text. */
+interface Block {
+  text: string;
+  fontSize: number;
+  lines: number;
+}
+
+/**
+ * Paragraphs of one page; `knownWords` (lower case) decides which line-end hyphens split a word. The right margin
+ * is where the widest line ends or, when the page box is known and lies further out, as far from the page's
+ * right edge as the text starts from its left edge: a short letter's widest line need not reach the margin.
+ */
+function paragraphsOfLines(lines: Line[], knownWords: ReadonlySet<string>, box?: PageBox): Block[] {
   if (lines.length === 0) return [];
-  const page = {
-    left: Math.min(...lines.map((line) => line.x)),
-    right: Math.max(...lines.map((line) => line.right)),
-    leading: pageLeading(lines),
-  };
-  const paragraphs: string[] = [];
+  const left = Math.min(...lines.map((line) => line.x));
+  const widest = Math.max(...lines.map((line) => line.right));
+  const mirrored = box ? box.right - (left - box.left) : widest;
+  const page = { left, right: Math.max(widest, mirrored), leading: pageLeading(lines) };
+  const blocks: Block[] = [];
   let group: Line[] = [];
+  const close = () =>
+    blocks.push({
+      text: joinLines(group, knownWords),
+      fontSize: Math.max(...group.map((line) => line.fontSize)),
+      lines: group.length,
+    });
   lines.forEach((line, index) => {
     const previous = lines[index - 1];
     if (previous && startsParagraph(previous, line, page)) {
-      paragraphs.push(joinLines(group, knownWords));
+      close();
       group = [];
     }
     group.push(line);
   });
-  paragraphs.push(joinLines(group, knownWords));
-  return paragraphs;
+  close();
+  return blocks;
+}
+
+/** Font sizes are compared to the half point, as layouts rarely differ by less. */
+const roundSize = (size: number) => Math.round(size * 2) / 2;
+
+/** The font size of most of the text: body text, against which headings stand out. */
+function bodySize(blocks: readonly Block[]): number {
+  const characters = new Map<number, number>();
+  for (const block of blocks) {
+    const size = roundSize(block.fontSize);
+    characters.set(size, (characters.get(size) ?? 0) + block.text.length);
+  }
+  let body = 0;
+  let most = -1;
+  for (const [size, count] of characters) {
+    if (count > most) [body, most] = [size, count];
+  }
+  return body;
+}
+
+/** Headings are short paragraphs set larger than the body text; larger sizes rank higher (level 1 first). */
+function withHeadings(blocks: readonly Block[]): DocumentParagraph[] {
+  const body = bodySize(blocks);
+  const isHeading = (block: Block) =>
+    roundSize(block.fontSize) >= body * 1.15 && block.lines <= 3 && block.text.length <= 200;
+  const sizes = [...new Set(blocks.filter(isHeading).map((block) => roundSize(block.fontSize)))].sort(
+    (a, b) => b - a,
+  );
+  return blocks.map((block) => {
+    if (!isHeading(block)) return { text: block.text };
+    const level = Math.min(6, sizes.indexOf(roundSize(block.fontSize)) + 1) as HeadingLevel;
+    return { text: block.text, heading: level };
+  });
 }
 
 /** Paragraphs of one page on its own. */
-export function pageParagraphs(runs: PdfTextRun[]): string[] {
+export function pageParagraphs(runs: PdfTextRun[], box?: PageBox): string[] {
   const lines = linesOf(runs);
-  return paragraphsOfLines(lines, wordsOf(lines));
+  return paragraphsOfLines(lines, wordsOf(lines), box).map((block) => block.text);
 }
 
-/** Paragraphs of a whole document; a paragraph never spans a page break. */
-export function pdfParagraphs(pages: PdfTextRun[][]): string[] {
-  const lines = pages.map(linesOf);
+/**
+ * Paragraphs of a whole document, with headings marked; a paragraph never spans a page break. Line-end hyphens
+ * are judged against the words of the whole document.
+ */
+export function pdfParagraphs(pages: readonly PdfPageText[]): DocumentParagraph[] {
+  const lines = pages.map((page) => linesOf(page.runs));
   const knownWords = wordsOf(lines.flat());
-  return lines.flatMap((page) => paragraphsOfLines(page, knownWords));
+  return withHeadings(lines.flatMap((page, index) => paragraphsOfLines(page, knownWords, pages[index]?.box)));
 }

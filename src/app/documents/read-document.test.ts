@@ -1,4 +1,4 @@
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { DocumentError, readDocumentFile } from './read-document';
 
@@ -37,6 +37,24 @@ describe('readDocumentFile', () => {
     });
   });
 
+  it('carries the heading levels of a .docx, aligned with its paragraphs', async () => {
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Terms', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph(''),
+            new Paragraph('Body.'),
+          ],
+        },
+      ],
+    });
+    const file = new File([new Uint8Array(await Packer.toBuffer(document))], 'terms.docx');
+    const opened = await readDocumentFile(file);
+    expect(opened.paragraphs).toEqual(['Terms', 'Body.']);
+    expect(opened.headings).toEqual([1, undefined]);
+  });
+
   it('refuses files without text, with the file named', async () => {
     const blank = await failure(new File([' \n\n '], 'blank.txt'));
     expect(blank.code).toBe('empty');
@@ -49,6 +67,8 @@ describe('readDocumentFile', () => {
   it('checks the extension and encoding before translating anything', async () => {
     expect((await failure(new File(['x'], 'image.png'))).code).toBe('unsupported');
     expect((await failure(new File([Uint8Array.of(0xe9, 0x74, 0xe9)], 'latin.txt'))).code).toBe('encoding');
+    const binary = new Uint8Array(4096).map((_, index) => (index * 7919) % 256);
+    expect((await failure(new File([binary], 'random.txt'))).code).toBe('binary');
     expect((await failure(new File([], 'nothing.pdf'))).code).toBe('empty');
   });
 });

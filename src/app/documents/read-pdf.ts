@@ -1,4 +1,5 @@
-import { pdfTextParagraphs } from './pdf-text';
+import type { DocumentParagraph } from './document-paragraph';
+import { pdfTextParagraphs, type PageProgress } from './pdf-text';
 
 /** Loads pdf.js and its worker only when a PDF is opened, so neither weighs on the app's first load. */
 async function loadPdfJs() {
@@ -10,6 +11,10 @@ async function loadPdfJs() {
   return pdfjs;
 }
 
-export async function pdfParagraphsInBrowser(data: Uint8Array, name: string): Promise<string[]> {
-  return pdfTextParagraphs(data, name, await loadPdfJs());
+export async function pdfParagraphsInBrowser(
+  data: Uint8Array,
+  name: string,
+  onPage?: PageProgress,
+): Promise<DocumentParagraph[]> {
+  return pdfTextParagraphs(data, name, await loadPdfJs(), onPage);
 }

@@ -40,7 +40,8 @@ describe('translateAlongRoute', () => {
     });
     expect(result).toEqual({ text: 'en-es(One.) en-es(Two.)', tokens: 5, seconds: 0.5, backend: 'webgpu' });
     expect(segments.at(-1)).toEqual(['en-es(One.)', 'en-es(Two.)']);
-    expect(segments[0]).toEqual(['en-']);
+    // The fake's partial "en-" is a word still being decoded: the sentence shows once it is done.
+    expect(segments[0]).toEqual(['en-es(One.)']);
     expect(fractions).toEqual([0.5, 1]);
   });
 
@@ -85,5 +86,39 @@ describe('translateAlongRoute', () => {
     expect(steps).toEqual([true, false]);
     expect(segments.every((value) => value.every((text) => text.startsWith('en-')))).toBe(true);
     expect(fractions).toEqual([0.5, 1]);
+  });
+
+  it('shows sentences decoded side by side in reading order, and reports the models it opens', async () => {
+    const loading: string[] = [];
+    const shown: string[] = [];
+    const engine = {
+      async translate(request: TranslateRequest, onEvent: (event: TranslateEvent) => void) {
+        onEvent({ type: 'loading', stage: 'engine', modelId: request.modelId });
+        onEvent({ type: 'loading', stage: 'model', modelId: request.modelId });
+        // Two sentences decoded together, their tokens interleaved, as a batched decoder sends them.
+        onEvent({ type: 'token', segment: 0, text: 'Ayer ' });
+        onEvent({ type: 'token', segment: 1, text: 'El ' });
+        onEvent({ type: 'token', segment: 0, text: 'Ayer compr' });
+        onEvent({ type: 'token', segment: 1, text: 'El perro ' });
+        onEvent({ type: 'token', segment: 0, text: 'Ayer compré ' });
+        const done = (segment: number, translation: string) =>
+          onEvent({ type: 'segment', segment, source: '', translation, done: segment + 1, total: 2 });
+        done(0, 'Ayer compré pan.');
+        done(1, 'El perro ladra.');
+        return { text: 'Ayer compré pan. El perro ladra.', tokens: 8, seconds: 1, backend: 'wasm' as const };
+      },
+    };
+    await translateAlongRoute(engine, ['en-es'], 'Yesterday I bought bread. The dog barks.', {
+      onLoading: (stage, modelId) => loading.push(`${stage}:${modelId}`),
+      onSegments: (value) => shown.push(value.join(' ')),
+    });
+    expect(loading).toEqual(['engine:en-es', 'model:en-es']);
+    expect(shown).toEqual([
+      'Ayer',
+      'Ayer compré',
+      // Once the first is done, the second streams from where its decoding is.
+      'Ayer compré pan. El perro',
+      'Ayer compré pan. El perro ladra.',
+    ]);
   });
 });

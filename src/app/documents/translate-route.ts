@@ -1,5 +1,7 @@
 import type { EngineApi } from '../../engine/api';
-import type { BackendName, TranslateEvent } from '../../engine/types';
+import { glossaryForLeg } from '../../engine/translate/glossary/route-glossary';
+import type { BackendName, GlossaryTerm, TranslateEvent } from '../../engine/types';
+import { readingOrder } from '../reading-order';
 
 export interface RouteTranslation {
   text: string;
@@ -11,7 +13,9 @@ export interface RouteTranslation {
 export interface RouteCallbacks {
   /** A step starts; `pivot` is true for the leg into English on a route via English. */
   onStep?: (pivot: boolean) => void;
-  /** The final leg's sentences so far (finished or partial), indexed by sentence. */
+  /** A model is being opened before its first sentence (see TranslateEvent `loading`). */
+  onLoading?: (stage: 'engine' | 'model' | 'opened', modelId: string) => void;
+  /** What to show of the final leg so far, in reading order (reading-order.ts): one entry per sentence. */
   onSegments?: (segments: readonly string[]) => void;
   /** Share of the whole route done, 0–1, by finished sentences. */
   onFraction?: (fraction: number) => void;
@@ -32,6 +36,8 @@ export async function translateAlongRoute(
   text: string,
   callbacks: RouteCallbacks = {},
   signal?: AbortSignal,
+  /** The pair's glossary (source term → target term), applied along the whole route. */
+  glossary: readonly GlossaryTerm[] = [],
 ): Promise<RouteTranslation> {
   let input = text;
   let tokens = 0;
@@ -40,20 +46,31 @@ export async function translateAlongRoute(
   for (const [index, modelId] of modelIds.entries()) {
     const last = index === modelIds.length - 1;
     callbacks.onStep?.(!last);
-    const segments: string[] = [];
+    const partial: string[] = [];
     const finished: string[] = [];
+    let shown = '';
     const onEvent = (event: TranslateEvent) => {
       if (event.type === 'stats') return;
+      if (event.type === 'loading') {
+        callbacks.onLoading?.(event.stage, event.modelId);
+        return;
+      }
       if (event.type === 'segment')
         callbacks.onFraction?.((index + event.done / event.total) / modelIds.length);
       if (!last) return;
-      segments[event.segment] = event.type === 'token' ? event.text : event.translation;
-      callbacks.onSegments?.([...segments]);
+      if (event.type === 'token') partial[event.segment] = event.text;
+      else finished[event.segment] = event.translation;
+      const visible = readingOrder(finished, partial);
+      // Unchanged when a later sentence advanced: nothing new to show.
+      if (visible.join('\u0000') !== shown) {
+        shown = visible.join('\u0000');
+        callbacks.onSegments?.(visible);
+      }
       if (event.type !== 'segment') return;
-      finished[event.segment] = event.translation;
       callbacks.onFinished?.([...finished], event.total);
     };
-    const result = await engine.translate({ modelId, text: input }, onEvent, signal);
+    const terms = glossary.length > 0 ? { glossary: glossaryForLeg(glossary, index) } : {};
+    const result = await engine.translate({ modelId, text: input, ...terms }, onEvent, signal);
     input = result.text;
     tokens += result.tokens;
     seconds += result.seconds;

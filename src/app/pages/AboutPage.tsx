@@ -70,6 +70,14 @@ export function AboutPage() {
         sentence by sentence by Lexlet, and the English ↔ Chinese models from part of the United Nations
         Parallel Corpus v1.0 dev set. The data contains errors, and so can the translations made from it.
       </p>
+      <p data-testid="langid-data-attribution">
+        The language detector behind “Detect language” (lexlet-langid, shipped with the app) is trained on the
+        same Tatoeba sentences (CC BY 2.0; attribution: www.manythings.org/anki and tatoeba.org) and on the{' '}
+        <a href="https://help.libreoffice.org" rel="noreferrer">
+          LibreOffice help
+        </a>{' '}
+        in English, Spanish, German, French and Chinese, licensed MPL-2.0.
+      </p>
       <p data-testid="legal-data-attribution">
         The contract clause model is trained on{' '}
         <a href="https://www.atticusprojectai.org/cuad" rel="noreferrer">

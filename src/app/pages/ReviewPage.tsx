@@ -32,6 +32,7 @@ import { taggingModelFor, taggingModelsFor } from '../review/tagging-model';
 import { guessLanguage } from '../review/text-language';
 import { translationKey, useClauseTranslations } from '../review/use-clause-translations';
 import { usePersistedText } from '../review/use-persisted-text';
+import { cancelledReviewText } from '../review/review-status';
 import { useReviewRun, type ReviewResult } from '../review/use-review-run';
 import { useWarmTagger } from '../review/use-warm-tagger';
 
@@ -71,7 +72,7 @@ export function ReviewPage() {
   const [chosenKind, setChosenKindState] = useState(() => parseKind(readSetting(STORAGE_KEYS.reviewKind)));
   const [opening, setOpening] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
-  const { run, result, error, start, cancel } = useReviewRun();
+  const { run, result, error, cancelled, start, cancel } = useReviewRun();
   const [shift, setShift] = useState(0);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [selectedStart, setSelectedStart] = useState<number | null>(null);
@@ -317,6 +318,11 @@ export function ReviewPage() {
       {error ? (
         <p className="error" role="alert" data-testid="review-error">
           {error}
+        </p>
+      ) : null}
+      {cancelled && run.phase === 'idle' ? (
+        <p className="muted" role="status" data-testid="review-cancelled">
+          {cancelledReviewText(result !== null)}
         </p>
       ) : null}
 

@@ -8,7 +8,7 @@ import { LargeTextOffer } from '../components/LargeTextOffer';
 import { downloadOfferText, downloadText } from '../components/download-text';
 import { ProgressBar } from '../components/ProgressBar';
 import { DocumentError, readDocumentFile, type OpenedDocument } from '../documents/read-document';
-import { translateAlongRoute } from '../documents/translate-route';
+import { translateAlongRoute, type RouteCallbacks } from '../documents/translate-route';
 import { useDocumentTranslation } from '../documents/use-document-translation';
 import { useEngine } from '../engine-context';
 import { catalogPlaceholder } from '../components/CatalogState';
@@ -16,8 +16,22 @@ import { errorMessage } from '../error-message';
 import { languageName } from '../format';
 import { isLargeText, textAsFile } from '../large-text';
 import { chooseModel, parseChosenModels } from '../chosen-models';
+import { chooseSource, DETECT_LANGUAGE } from '../detected-source';
+import { detectSource, paragraphLanguages, type SourceRun } from '../detected-source-runs';
+import {
+  mixedDocumentParagraph,
+  modelsNeeded,
+  routeModels,
+  translateMixedText,
+} from '../detected-source-translate';
+import type { TranslateParagraph } from '../documents/translate-paragraphs';
+import { useLanguageModel } from '../language-model';
 import { bundledAlternative, fallbackNotice, parseUnreachable } from '../unreachable-model';
+import { unavailablePairText } from '../unavailable-pair';
 import { ModelChoice } from '../components/ModelChoice';
+import { GlossaryControl } from '../glossary/GlossaryControl';
+import { usePairGlossary } from '../glossary/use-glossary';
+import { glossaryKey } from '../../engine/translate/glossary/glossary-key';
 import {
   findRoute,
   modelsForPair,
@@ -29,11 +43,18 @@ import {
 import { readSetting, STORAGE_KEYS, writeSetting } from '../preferences';
 import {
   cancelledText,
+  nextProgress,
+  progressText,
+  STARTING,
   statsText,
   type CancelledTranslation,
+  type ProgressEvent,
   type TranslationStats,
 } from '../translate-status';
 import { NO_OUTPUT, parseStoredOutput, storedOutput, type TranslatedOutput } from '../translated-output';
+
+/** The models from a language into the target; null keeps text in that language as written. */
+type ModelsOf = (language: string) => readonly CatalogModel[] | null;
 
 type RunState = { phase: 'idle' } | { phase: 'downloading' } | { phase: 'translating'; step: string };
 
@@ -41,6 +62,9 @@ type RunState = { phase: 'idle' } | { phase: 'downloading' } | { phase: 'transla
 interface Cancelled extends CancelledTranslation {
   pair: string;
 }
+
+/** Detection for the From selector reads the start of a long text, so typing stays quick. */
+const DETECTION_PREVIEW_CHARS = 10_000;
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/u.test(navigator.platform);
 
@@ -77,6 +101,7 @@ export function TranslatePage() {
     download,
     cancelDownload,
     refreshBackend,
+    backend,
   } = useEngine();
   const [storedChoice, setStoredChoice] = usePersisted(STORAGE_KEYS.chosenModels, '[]');
   const chosenModels = useMemo(() => parseChosenModels(storedChoice), [storedChoice]);
@@ -84,7 +109,7 @@ export function TranslatePage() {
     () => (catalog ? translationRoutes(catalog, chosenModels) : []),
     [catalog, chosenModels],
   );
-  const [storedSource, setSource] = usePersisted(STORAGE_KEYS.source, 'en');
+  const [storedSource, setSource] = usePersisted(STORAGE_KEYS.source, DETECT_LANGUAGE);
   const [storedTarget, setTarget] = usePersisted(STORAGE_KEYS.target, 'es');
   const [text, setText] = usePersisted(STORAGE_KEYS.text, '');
   const [segments, setSegments] = useState<string[]>([]);
@@ -106,18 +131,46 @@ export function TranslatePage() {
   const [openedDocument, setOpenedDocument] = useState<OpenedDocument | null>(null);
   const [documentError, setDocumentError] = useState<string | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
+  const [openingStep, setOpeningStep] = useState<string | null>(null);
   const openAttempt = useRef(0);
   // Leaving the page stops a running translation, rather than letting a long document run on unseen.
   useEffect(() => () => controller.current?.abort(), []);
 
-  const route = resolvePair(routes, storedSource, storedTarget);
+  // "Detect language" reads the typed text (or the open document) paragraph by paragraph; a language the user
+  // picks always wins, and then the whole text is translated from it.
+  const languageModel = useLanguageModel();
+  const detectionText = openedDocument ? openedDocument.text : text;
+  const detected = useMemo(
+    () =>
+      storedSource === DETECT_LANGUAGE && languageModel.model
+        ? detectSource(languageModel.model, detectionText.slice(0, DETECTION_PREVIEW_CHARS))
+        : null,
+    [storedSource, languageModel.model, detectionText],
+  );
+  const detectedLanguages = detected?.languages ?? [];
+  const sourceChoice = chooseSource(
+    storedSource,
+    detected?.guess ?? null,
+    sourceLanguages(routes),
+    languageModel.failed,
+    detectedLanguages.slice(1),
+  );
+  const route = resolvePair(routes, sourceChoice.source, storedTarget);
   const source = route?.source ?? storedSource;
   const target = route?.target ?? storedTarget;
+  // A mixed text needs the models from each of its languages, the pair's own first.
+  const modelsFrom = routeModels(routes, target);
+  const isReady = (model: CatalogModel) => statuses[model.id]?.state === 'ready';
   const pair = `${source}>${target}`;
-  const documentTranslation = useDocumentTranslation(openedDocument, pair);
+  const pairNotice = unavailablePairText(routes, sourceChoice.source, storedTarget, route);
+  const glossary = usePairGlossary(source, target);
+  // A document translated under other glossary terms is translated afresh, as under another pair.
+  const documentTranslation = useDocumentTranslation(openedDocument, pair + glossaryKey(glossary.usable));
   const cancelledHere = cancelled?.pair === pair ? cancelled : null;
   const missing: CatalogModel[] = route
-    ? route.models.filter((model) => statuses[model.id]?.state !== 'ready')
+    ? modelsNeeded([source, ...detectedLanguages], (language) =>
+        language === source ? route.models : modelsFrom(language),
+      ).filter((model) => !isReady(model))
     : [];
   const busy = run.phase !== 'idle';
   const pairModels = catalog && route && !route.viaEnglish ? modelsForPair(catalog, source, target) : [];
@@ -141,7 +194,8 @@ export function TranslatePage() {
 
   const changeSource = (next: string) => {
     setSource(next);
-    if (!findRoute(routes, next, target)) setTarget(targetLanguages(routes, next)[0] ?? target);
+    if (next !== DETECT_LANGUAGE && !findRoute(routes, next, target))
+      setTarget(targetLanguages(routes, next)[0] ?? target);
   };
   const canSwap = Boolean(route && findRoute(routes, target, source));
   const swap = () => {
@@ -156,31 +210,54 @@ export function TranslatePage() {
   };
 
   /** Downloads the route's missing models first (the inline offer's path); false if that did not finish. */
-  const ensureModels = async (signal: AbortSignal): Promise<boolean> => {
-    if (missing.length === 0) return true;
+  const ensureModels = async (signal: AbortSignal, needed: readonly CatalogModel[]): Promise<boolean> => {
+    if (needed.length === 0) return true;
     setRun({ phase: 'downloading' });
-    for (const model of missing) {
+    for (const model of needed) {
       if (!(await download(model.id))) return false;
       if (signal.aborted) return false;
     }
     return true;
   };
 
-  const translateTypedText = async (modelIds: string[], signal: AbortSignal) => {
+  const translateTypedText = async (
+    modelIds: string[],
+    signal: AbortSignal,
+    runs: readonly SourceRun[],
+    modelsOf: ModelsOf,
+  ) => {
     let finished: { sentences: readonly string[]; total: number } = { sentences: [], total: 0 };
+    let progress = STARTING;
+    const advance = (event: ProgressEvent) => {
+      progress = nextProgress(progress, event);
+      setRun({ phase: 'translating', step: progressText(progress) });
+    };
+    const callbacks: RouteCallbacks = {
+      onStep: (pivot) => advance({ type: 'leg', pivot }),
+      onLoading: (stage, modelId) => {
+        const model = catalog?.models.find((candidate) => candidate.id === modelId);
+        advance({ type: 'loading', stage, source: model?.source, target: model?.target });
+      },
+      onSegments: (value) => setSegments([...value]),
+      onFinished: (sentences, total) => {
+        finished = { sentences, total };
+        advance({ type: 'finished', done: sentences.length, total });
+      },
+    };
     try {
-      const result = await translateAlongRoute(
-        engine,
-        modelIds,
-        text,
-        {
-          onStep: (pivot) =>
-            setRun({ phase: 'translating', step: pivot ? 'Translating to English…' : 'Translating…' }),
-          onSegments: (value) => setSegments([...value]),
-          onFinished: (sentences, total) => (finished = { sentences, total }),
-        },
-        signal,
-      );
+      const result =
+        runs.length > 0
+          ? await translateMixedText({
+              engine,
+              text,
+              runs,
+              modelsFor: (language) => modelsOf(language)?.map((model) => model.id) ?? null,
+              glossaryFor: (language) => (language === source ? glossary.usable : []),
+              backend: backend?.active ?? 'wasm',
+              callbacks,
+              signal,
+            })
+          : await translateAlongRoute(engine, modelIds, text, callbacks, signal, glossary.usable);
       setOutput({ text: result.text, language: target });
       setStats({ tokens: result.tokens, seconds: result.seconds, backend: result.backend });
     } catch (caught) {
@@ -193,19 +270,34 @@ export function TranslatePage() {
     }
   };
 
-  const translateOpenedDocument = async (modelIds: string[], signal: AbortSignal) => {
+  /** `languages`: each paragraph's language when detected (mixed documents), else null. */
+  const translateOpenedDocument = async (
+    modelIds: string[],
+    signal: AbortSignal,
+    languages: ReadonlyMap<string, string> | null,
+    modelsOf: ModelsOf,
+  ) => {
     setRun({ phase: 'translating', step: 'Translating the document…' });
-    await documentTranslation.translate(
-      (paragraph, onPartial, onFraction) =>
-        translateAlongRoute(
+    const translateParagraph: TranslateParagraph = languages
+      ? mixedDocumentParagraph({
           engine,
-          modelIds,
-          paragraph,
-          { onSegments: (value) => onPartial(value.join(' ')), onFraction },
+          languages,
+          source,
+          modelsFor: (language) => modelsOf(language)?.map((model) => model.id) ?? null,
+          glossaryFor: (language) => (language === source ? glossary.usable : []),
+          backend: backend?.active ?? 'wasm',
           signal,
-        ),
-      signal,
-    );
+        })
+      : (paragraph, onPartial, onFraction) =>
+          translateAlongRoute(
+            engine,
+            modelIds,
+            paragraph,
+            { onSegments: (value) => onPartial(value.join(' ')), onFraction },
+            signal,
+            glossary.usable,
+          );
+    await documentTranslation.translate(translateParagraph, signal);
   };
 
   const translate = async () => {
@@ -225,14 +317,32 @@ export function TranslatePage() {
       setSegments([]);
       setOutput({ text: '', language: target });
     }
+    // With "Detect language", each paragraph is translated from its own language: the whole text is read now,
+    // not only the start the From selector reads.
+    const detector = storedSource === DETECT_LANGUAGE ? languageModel.model : null;
+    const runs = detector && !openedDocument ? detectSource(detector, text).runs : [];
+    const paragraphs = openedDocument?.paragraphs ?? [];
+    const documentLanguages =
+      detector && openedDocument ? paragraphLanguages(detector, paragraphs, source) : [];
+    const modelsOf: ModelsOf = (language) => (language === source ? route.models : modelsFrom(language));
+    const languages = [source, ...runs.map((run) => run.language), ...documentLanguages];
     try {
-      if (!(await ensureModels(abort.signal))) {
+      if (
+        !(await ensureModels(
+          abort.signal,
+          modelsNeeded(languages, modelsOf).filter((m) => !isReady(m)),
+        ))
+      ) {
         if (abort.signal.aborted) setCancelled({ pair, kept: 0, total: 0 });
         return;
       }
       const modelIds = route.models.map((model) => model.id);
-      if (openedDocument) await translateOpenedDocument(modelIds, abort.signal);
-      else await translateTypedText(modelIds, abort.signal);
+      if (openedDocument) {
+        const byParagraph = detector
+          ? new Map(paragraphs.map((p, i) => [p, documentLanguages[i] ?? source]))
+          : null;
+        await translateOpenedDocument(modelIds, abort.signal, byParagraph, modelsOf);
+      } else await translateTypedText(modelIds, abort.signal, runs, modelsOf);
     } catch (caught) {
       // Cancelling is the user's choice, not a failure: it shows as a status, not an error.
       if (abort.signal.aborted && isAbortError(caught))
@@ -250,9 +360,12 @@ export function TranslatePage() {
     if (busy) return;
     const attempt = ++openAttempt.current;
     setOpening(file.name);
+    setOpeningStep(null);
     setDocumentError(null);
     try {
-      const opened = await readDocumentFile(file);
+      const opened = await readDocumentFile(file, {
+        onProgress: (step) => attempt === openAttempt.current && setOpeningStep(step),
+      });
       if (attempt !== openAttempt.current) return;
       setOpenedDocument(opened);
       setError(null);
@@ -342,11 +455,12 @@ export function TranslatePage() {
         <label className="field">
           <span>From</span>
           <select
-            value={source}
+            value={storedSource === DETECT_LANGUAGE ? DETECT_LANGUAGE : source}
             onChange={(event) => changeSource(event.target.value)}
             disabled={busy && Boolean(openedDocument)}
             data-testid="source-language"
           >
+            <option value={DETECT_LANGUAGE}>{sourceChoice.optionLabel}</option>
             {sourceLanguages(routes).map((code) => (
               <option key={code} value={code}>
                 {languageName(code)}
@@ -354,6 +468,16 @@ export function TranslatePage() {
             ))}
           </select>
         </label>
+        {sourceChoice.note ? (
+          <span
+            className={sourceChoice.unsure ? 'badge badge-warning' : 'badge'}
+            role="status"
+            data-testid="detected-language"
+            data-language={sourceChoice.unsure ? '' : sourceChoice.source}
+          >
+            {sourceChoice.note}
+          </span>
+        ) : null}
         <button
           type="button"
           className="button icon"
@@ -396,8 +520,14 @@ export function TranslatePage() {
           onChoose={chooseForPair}
           disabled={busy}
         />
+        <GlossaryControl glossary={glossary} disabled={busy} />
       </div>
 
+      {pairNotice ? (
+        <p className="muted" role="status" data-testid="pair-unavailable">
+          {pairNotice}
+        </p>
+      ) : null}
       {fallback ? (
         <p className="muted" role="status" data-testid="model-fallback">
           {fallback}
@@ -462,7 +592,7 @@ export function TranslatePage() {
 
       {opening ? (
         <p className="muted" role="status" data-testid="document-opening">
-          Opening “{opening}”…
+          Opening “{opening}”{openingStep ? ` · reading ${openingStep}` : ''}…
         </p>
       ) : null}
       {documentError ? (
@@ -502,6 +632,7 @@ export function TranslatePage() {
               <textarea
                 id="source-text"
                 lang={source}
+                dir="auto"
                 value={text}
                 onChange={(event) => setText(event.target.value)}
                 onKeyDown={onKeyDown}
@@ -541,6 +672,7 @@ export function TranslatePage() {
               <output
                 className="output"
                 lang={output.language || undefined}
+                dir="auto"
                 aria-live="polite"
                 aria-busy={busy}
                 data-testid="output"

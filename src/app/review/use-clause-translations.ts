@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useEngine } from '../engine-context';
 import { errorMessage } from '../error-message';
+import { glossaryForLeg } from '../../engine/translate/glossary/route-glossary';
+import { readGlossary, usableTerms } from '../glossary/glossary-store';
 import type { TranslationRoute } from '../language-routes';
 
 export interface ClauseTranslation {
@@ -37,10 +39,13 @@ export function useClauseTranslations() {
         }
         put(key, { state: 'translating', text: '', target });
         let input = text;
+        // The pair's glossary as the Translate page keeps it, read now so the latest edits count.
+        const glossary = usableTerms(readGlossary(route.source, route.target));
         for (const [index, model] of route.models.entries()) {
           const last = index === route.models.length - 1;
           const sentences: string[] = [];
-          const result = await engine.translate({ modelId: model.id, text: input }, (event) => {
+          const terms = glossary.length > 0 ? { glossary: glossaryForLeg(glossary, index) } : {};
+          const result = await engine.translate({ modelId: model.id, text: input, ...terms }, (event) => {
             if (!last || event.type !== 'segment') return;
             sentences[event.segment] = event.translation;
             put(key, { state: 'translating', text: sentences.join(' '), target });

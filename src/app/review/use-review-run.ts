@@ -1,9 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
+import { isAbortError } from '../../engine/errors';
 import type { CatalogModel, DocumentTags } from '../../engine/types';
 import { useEngine } from '../engine-context';
 import { errorMessage } from '../error-message';
 import { CANDIDATE_FLOOR } from './clauses';
 import type { ReviewKind } from './review-kind';
+import { readStoredReview, writeStoredReview } from './stored-review';
 
 export type ReviewRun =
   | { phase: 'idle' }
@@ -29,15 +31,19 @@ export interface ReviewRequest {
   model: CatalogModel;
 }
 
-/** Downloads the model when needed, tags the document with progress, and keeps the last result. */
+/**
+ * Downloads the model when needed, tags the document with progress, and keeps the last result (across reloads
+ * too). A cancel is the user's choice, not a failure: it is reported as `cancelled`, and the last result stays.
+ */
 export function useReviewRun() {
   const { engine, statuses, download, cancelDownload, refreshBackend } = useEngine();
   const [run, setRun] = useState<ReviewRun>({ phase: 'idle' });
-  const [result, setResult] = useState<ReviewResult | null>(null);
+  const [result, setResult] = useState<ReviewResult | null>(readStoredReview);
   const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const controller = useRef<AbortController | null>(null);
   const downloadingModel = useRef<string | null>(null);
-  const reviews = useRef(0);
+  const reviews = useRef(result?.id ?? 0);
 
   const start = useCallback(
     async (request: ReviewRequest) => {
@@ -45,13 +51,17 @@ export function useReviewRun() {
       const abort = new AbortController();
       controller.current = abort;
       setError(null);
+      setCancelled(false);
       try {
         if (statuses[request.model.id]?.state !== 'ready') {
           setRun({ phase: 'downloading', model: request.model });
           downloadingModel.current = request.model.id;
           const ready = await download(request.model.id);
           downloadingModel.current = null;
-          if (abort.signal.aborted) return;
+          if (abort.signal.aborted) {
+            setCancelled(true);
+            return;
+          }
           if (!ready) {
             setError(`${request.model.name} could not be downloaded, so the document was not reviewed.`);
             return;
@@ -73,9 +83,12 @@ export function useReviewRun() {
           .finally(() => (settled = true));
         const seconds = (performance.now() - started) / 1000;
         reviews.current += 1;
-        setResult({ ...request, id: reviews.current, tags, seconds });
+        const finished = { ...request, id: reviews.current, tags, seconds };
+        setResult(finished);
+        writeStoredReview(finished);
       } catch (caught) {
-        setError(errorMessage(caught));
+        if (abort.signal.aborted && isAbortError(caught)) setCancelled(true);
+        else setError(errorMessage(caught));
       } finally {
         controller.current = null;
         downloadingModel.current = null;
@@ -91,5 +104,5 @@ export function useReviewRun() {
     if (downloadingModel.current) cancelDownload(downloadingModel.current);
   }, [cancelDownload]);
 
-  return { run, result, error, start, cancel, clearError: () => setError(null) };
+  return { run, result, error, cancelled, start, cancel, clearError: () => setError(null) };
 }

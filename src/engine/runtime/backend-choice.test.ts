@@ -7,6 +7,16 @@ const swiftshader: GpuLike = {
     isFallbackAdapter: true,
   }),
 };
+const hardware: GpuLike = {
+  requestAdapter: async () => ({
+    info: { vendor: 'nvidia', architecture: 'ampere', isFallbackAdapter: false },
+  }),
+};
+const softwareInInfo: GpuLike = {
+  requestAdapter: async () => ({
+    info: { vendor: 'google', architecture: 'swiftshader', isFallbackAdapter: true },
+  }),
+};
 const noAdapter: GpuLike = { requestAdapter: async () => null };
 const broken: GpuLike = {
   requestAdapter: async () => {
@@ -16,13 +26,32 @@ const broken: GpuLike = {
 
 describe('chooseBackend', () => {
   it('uses WebGPU when an adapter exists and names it', async () => {
-    expect(await chooseBackend('auto', { gpu: swiftshader, crossOriginIsolated: true })).toEqual({
+    expect(await chooseBackend('auto', { gpu: hardware, crossOriginIsolated: true })).toEqual({
       active: 'webgpu',
       preference: 'auto',
-      reason: 'WebGPU — google swiftshader (fallback)',
-      adapter: 'google swiftshader (fallback)',
+      reason: 'WebGPU — nvidia ampere',
+      adapter: 'nvidia ampere',
       wasmThreads: 2,
     });
+  });
+
+  it('leaves a software fallback adapter to WASM on Auto, and uses it when WebGPU is chosen', async () => {
+    // Older browsers flag it on the adapter, newer ones in its info.
+    for (const gpu of [swiftshader, softwareInInfo]) {
+      expect(await chooseBackend('auto', { gpu, crossOriginIsolated: true })).toEqual({
+        active: 'wasm',
+        preference: 'auto',
+        reason: 'WASM — WebGPU here is a software fallback (google swiftshader), slower than WASM',
+        wasmThreads: 2,
+      });
+      expect(await chooseBackend('webgpu', { gpu, crossOriginIsolated: true })).toEqual({
+        active: 'webgpu',
+        preference: 'webgpu',
+        reason: 'WebGPU — google swiftshader (fallback)',
+        adapter: 'google swiftshader (fallback)',
+        wasmThreads: 2,
+      });
+    }
   });
 
   it.each([

@@ -34,13 +34,22 @@ export function wasmThreadCount(environment: RuntimeEnvironment): number {
   return environment.wasmThreads ?? (environment.crossOriginIsolated ? 2 : 1);
 }
 
-export function describeAdapter(adapter: GpuAdapterLike): string {
+/** Whether the browser reports the adapter as a software fallback (no GPU behind it). */
+export function isFallbackAdapter(adapter: GpuAdapterLike): boolean {
+  return adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
+}
+
+function adapterName(adapter: GpuAdapterLike): string {
   const info = adapter.info ?? {};
   const name = [info.vendor, info.architecture || info.device || info.description]
     .filter((part) => part && part.trim())
     .join(' ');
-  const label = name || 'unknown adapter';
-  return (info.isFallbackAdapter ?? adapter.isFallbackAdapter) ? `${label} (fallback)` : label;
+  return name || 'unknown adapter';
+}
+
+export function describeAdapter(adapter: GpuAdapterLike): string {
+  const name = adapterName(adapter);
+  return isFallbackAdapter(adapter) ? `${name} (fallback)` : name;
 }
 
 export function errorText(error: unknown): string {
@@ -68,6 +77,11 @@ export async function chooseBackend(
     return wasm(`WASM — WebGPU failed: ${errorText(error)}`);
   }
   if (!adapter) return wasm('WASM — no WebGPU adapter');
+  // A software adapter (SwiftShader in headless Chromium) ran 30–150× slower than WASM: Auto leaves it alone, and
+  // only a user who chooses WebGPU in the settings gets it.
+  if (preference === 'auto' && isFallbackAdapter(adapter)) {
+    return wasm(`WASM — WebGPU here is a software fallback (${adapterName(adapter)}), slower than WASM`);
+  }
   const description = describeAdapter(adapter);
   return {
     active: 'webgpu',

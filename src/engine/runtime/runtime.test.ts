@@ -8,7 +8,9 @@ import { Runtime } from './runtime';
 const gpu: GpuLike = { requestAdapter: async () => ({ info: { vendor: 'acme', architecture: 'x1' } }) };
 
 /** An onnxruntime stand-in that records session options and can refuse WebGPU sessions. */
-function fakeOrt(options: { webgpuCreateFails?: boolean; lost?: Promise<{ message: string }> } = {}) {
+function fakeOrt(
+  options: { webgpuCreateFails?: boolean; lost?: Promise<{ message: string; reason?: string }> } = {},
+) {
   const created: { backend: string; options: Record<string, unknown> }[] = [];
   const module = {
     env: {
@@ -86,6 +88,30 @@ describe('Runtime', () => {
     const lost = new Promise<BackendInfo>((resolve) => runtime.onChange(resolve));
     await runtime.createSession('webgpu', new Uint8Array());
     loseDevice({ message: 'driver reset' });
+    expect(await lost).toMatchObject({
+      active: 'wasm',
+      reason: 'WASM — WebGPU failed: GPU device lost: driver reset',
+    });
+  });
+
+  it('stays on WebGPU when onnxruntime destroys the device after its last session, and watches the next device', async () => {
+    let destroy: (info: { message: string; reason: string }) => void = () => {};
+    const ort = fakeOrt({ lost: new Promise((resolve) => (destroy = resolve)) });
+    const runtime = new Runtime(async () => ort.module, { gpu });
+    const changes: BackendInfo[] = [];
+    runtime.onChange((info) => changes.push(info));
+    await runtime.createSession('webgpu', new Uint8Array());
+    destroy({ message: 'Device was destroyed.', reason: 'destroyed' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(changes).toEqual([]);
+    expect((await runtime.backend()).active).toBe('webgpu');
+
+    // The device made for the next session is watched: losing it is a fault.
+    let loseNext: (info: { message: string; reason: string }) => void = () => {};
+    ort.env.webgpu.device = Promise.resolve({ lost: new Promise((resolve) => (loseNext = resolve)) });
+    await runtime.createSession('webgpu', new Uint8Array());
+    const lost = new Promise<BackendInfo>((resolve) => runtime.onChange(resolve));
+    loseNext({ message: 'driver reset', reason: 'unknown' });
     expect(await lost).toMatchObject({
       active: 'wasm',
       reason: 'WASM — WebGPU failed: GPU device lost: driver reset',

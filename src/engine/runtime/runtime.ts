@@ -1,11 +1,18 @@
-import { isAbortError } from '../errors';
+import { LexletError, isAbortError } from '../errors';
 import type { BackendInfo, BackendName, BackendPreference } from '../types';
 import { chooseBackend, errorText, wasmThreadCount, type RuntimeEnvironment } from './backend-choice';
 import type { OrtLoader, OrtModule, OrtSession } from './ort';
+import { checkOnnxBytes, checkSessionNames, type SessionContract } from './session-contract';
 
 interface DeviceLike {
   lost?: Promise<{ message?: string; reason?: string }>;
 }
+
+/**
+ * onnxruntime destroys its WebGPU device itself once the last WebGPU session is released (a model refused when
+ * its session opens, or deleted), and makes a new one for the next session. That loss is no fault of WebGPU.
+ */
+const RELEASED_BY_ONNXRUNTIME = 'destroyed';
 
 export type BackendListener = (info: BackendInfo) => void;
 
@@ -59,13 +66,17 @@ export class Runtime {
    * Creates a session from model bytes; `gpuOutputs` stay on the GPU under WebGPU (e.g. the KV cache).
    * `optimization` 'basic' suits graphs with nothing for the extended passes to fuse but large constants, where
    * those passes cost seconds at load (the taggers' hashed embedding tables).
+   * With a `contract`, bytes that are not an ONNX model and a session without the inputs and outputs the caller
+   * needs are refused with a 'model-invalid' error naming the file.
    */
   async createSession(
     backend: BackendName,
     bytes: Uint8Array,
     gpuOutputs: readonly string[] = [],
     optimization: 'basic' | 'all' = 'all',
+    contract?: SessionContract,
   ): Promise<OrtSession> {
+    if (contract) checkOnnxBytes(bytes, contract.label);
     const ort = await this.ort(backend);
     const session = await ort.InferenceSession.create(bytes, {
       executionProviders: [backend],
@@ -82,6 +93,14 @@ export class Runtime {
         : {}),
     });
     if (backend === 'webgpu') void this.watchDevice(ort);
+    if (contract) {
+      try {
+        checkSessionNames(session, contract);
+      } catch (error) {
+        await session.release().catch(() => undefined);
+        throw error;
+      }
+    }
     return session;
   }
 
@@ -90,7 +109,9 @@ export class Runtime {
    * Returns true when the caller should retry its work (on the backend now active).
    */
   async fallBack(backend: BackendName, error: unknown): Promise<boolean> {
-    if (backend !== 'webgpu' || isAbortError(error)) return false;
+    // A model that is wrong is as wrong on WASM: moving would only hide the real message behind a second one.
+    const modelInvalid = error instanceof LexletError && error.code === 'model-invalid';
+    if (backend !== 'webgpu' || isAbortError(error) || modelInvalid) return false;
     const current = await this.backend();
     if (current.active === 'webgpu') {
       const info: BackendInfo = {
@@ -132,7 +153,9 @@ export class Runtime {
       const device = (await ort.env.webgpu.device) as DeviceLike | undefined;
       const lost = await device?.lost;
       if (lost) {
+        // The next WebGPU session brings a new device, watched when it is created.
         this.watchingDevice = false;
+        if (lost.reason === RELEASED_BY_ONNXRUNTIME) return;
         await this.fallBack('webgpu', new Error(`GPU device lost${lost.message ? `: ${lost.message}` : ''}`));
       }
     } catch {

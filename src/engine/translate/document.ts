@@ -1,10 +1,10 @@
 import { abortError } from '../errors';
 import { yieldIfBusy } from '../event-loop';
-import type { TranslateEvent } from '../types';
-import { findNames, lostNames, maskNames, repairsNames, type CountPieces } from './names';
-import { keepsNumbers, maskNumbers } from './numbers';
+import type { GlossaryTerm, TranslateEvent } from '../types';
+import type { CountPieces } from './names';
+import { sentencePasses, translateWithPasses } from './passes';
 import { ENDS_UNSPACED, spacesSentences } from './script';
-import { cutAroundNumbers, fitClause, segmentText, type Piece } from './segment';
+import { fitClause, segmentText, type Piece } from './segment';
 
 export interface SentenceTranslation {
   text: string;
@@ -40,6 +40,8 @@ export interface DocumentOptions {
   memo?: SentenceMemo;
   /** The model's vocabulary, for keeping rare names (names.ts); without it names are not checked. */
   countPieces?: CountPieces;
+  /** The user's terms and their fixed translations (passes/glossary-pass.ts). */
+  glossary?: readonly GlossaryTerm[];
   onEvent?: (event: TranslateEvent) => void;
   signal?: AbortSignal;
 }
@@ -79,103 +81,6 @@ function nextGroup(
   return { end, sentences };
 }
 
-/** A translation never adds line breaks: callers rely on lines mapping one to one. */
-const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/gu, ' ');
-
-/** Translations of `texts`, each distinct text translated once, without streaming; and the tokens generated. */
-async function translateEach(
-  texts: readonly string[],
-  translate: TranslateSentences,
-): Promise<{ translations: Map<string, string>; tokens: number }> {
-  const unique = [...new Set(texts)];
-  const results = unique.length > 0 ? await translate(unique, () => undefined) : [];
-  return {
-    translations: new Map(unique.map((text, i) => [text, oneLine(results[i]?.text ?? '')])),
-    tokens: results.reduce((sum, result) => sum + result.tokens, 0),
-  };
-}
-
-/**
- * Sentences whose translation lost any of their numbers (see numbers.ts) are translated again with one-digit
- * stand-ins for the numbers; where the stand-ins do not survive either, as the words between the numbers, with
- * the numbers copied from the source.
- */
-async function keepNumbers(
-  sentences: readonly string[],
-  translations: readonly string[],
-  translate: TranslateSentences,
-  targetLocale: string | undefined,
-): Promise<{ translations: string[]; tokens: number }> {
-  const out = [...translations];
-  let tokens = 0;
-  const run = async (texts: string[]): Promise<Map<string, string>> => {
-    const done = await translateEach(texts, translate);
-    tokens += done.tokens;
-    return done.translations;
-  };
-  const broken = sentences.flatMap((sentence, index) =>
-    keepsNumbers(sentence, translations[index] as string)
-      ? []
-      : [{ index, sentence, mask: maskNumbers(sentence) }],
-  );
-  if (broken.length === 0) return { translations: out, tokens };
-  const masked = await run(broken.flatMap(({ mask }) => (mask ? [mask.masked] : [])));
-  const unrepaired = broken.filter(({ index, mask }) => {
-    const restored = mask && mask.restore(masked.get(mask.masked) ?? '');
-    if (restored !== undefined) out[index] = restored;
-    return restored === undefined;
-  });
-  const cut = unrepaired.map(({ index, sentence }) => ({
-    index,
-    pieces: cutAroundNumbers({ kind: 'sentence', text: sentence }),
-  }));
-  const words = await run(
-    cut.flatMap(({ pieces }) => pieces.flatMap((p) => (p.kind === 'sentence' ? [p.text] : []))),
-  );
-  for (const { index, pieces } of cut) {
-    out[index] = pieces
-      .map((piece) =>
-        piece.kind === 'sentence' ? fitClause(piece, words.get(piece.text) ?? '', targetLocale) : piece.text,
-      )
-      .join('');
-  }
-  return { translations: out, tokens };
-}
-
-/**
- * Sentences whose translation lost a rare name (see names.ts) are translated again with stand-in names, which
- * are then replaced by the real ones. The new translation is kept only if every stand-in came through and it
- * has the source's numbers (or the first translation lacked them too).
- */
-async function keepNames(
-  sentences: readonly string[],
-  translations: readonly string[],
-  translate: TranslateSentences,
-  locales: { source: string | undefined; target: string | undefined },
-  countPieces: CountPieces,
-): Promise<{ translations: string[]; tokens: number }> {
-  const out = [...translations];
-  const broken: { index: number; sentence: string; mask: NonNullable<ReturnType<typeof maskNames>> }[] = [];
-  for (const [index, sentence] of sentences.entries()) {
-    const lost = lostNames(await findNames(sentence, locales.source, countPieces), out[index] as string);
-    if (lost.length === 0) continue;
-    const mask = maskNames(sentence, lost, locales.target);
-    if (mask) broken.push({ index, sentence, mask });
-  }
-  if (broken.length === 0) return { translations: out, tokens: 0 };
-  const masked = await translateEach(
-    broken.map(({ mask }) => mask.masked),
-    translate,
-  );
-  for (const { index, sentence, mask } of broken) {
-    const restored = mask.restore(masked.translations.get(mask.masked) ?? '');
-    if (restored === undefined) continue;
-    if (keepsNumbers(sentence, restored) || !keepsNumbers(sentence, out[index] as string))
-      out[index] = restored;
-  }
-  return { translations: out, tokens: masked.tokens };
-}
-
 /** The source's space between two pieces, left out after a Chinese or Japanese translation (not a line break). */
 function spaceAfter(written: string, space: string, targetLocale: string | undefined): string {
   if (spacesSentences(targetLocale) || /[\r\n]/u.test(space) || !ENDS_UNSPACED.test(written)) return space;
@@ -200,6 +105,8 @@ export async function translateDocument(
     requested !== undefined && Number.isFinite(requested)
       ? Math.max(1, Math.floor(requested))
       : DEFAULT_GROUP_SIZE;
+  // Numbers, names and the glossary: each a pass over a sentence and its translation (passes/).
+  const passes = sentencePasses(options);
   const output: string[] = [];
   const known = new Map<string, string>();
   let done = 0;
@@ -222,30 +129,13 @@ export async function translateDocument(
         }
         return segment;
       });
-      const results = await options.translateSentences(group.sentences, (index, partial) =>
-        options.onEvent?.({ type: 'token', segment: segmentOf[index] as number, text: partial }),
-      );
-      const translations = results.map((result) => {
-        tokens += result.tokens;
-        return oneLine(result.text);
-      });
-      let repaired = await keepNumbers(
+      const repaired = await translateWithPasses(
         group.sentences,
-        translations,
-        options.translateSentences,
-        options.targetLocale,
+        { passes, translateSentences: options.translateSentences, targetLocale: options.targetLocale },
+        (index, partial) =>
+          options.onEvent?.({ type: 'token', segment: segmentOf[index] as number, text: partial }),
       );
       tokens += repaired.tokens;
-      if (options.countPieces && repairsNames(options.targetLocale)) {
-        repaired = await keepNames(
-          group.sentences,
-          repaired.translations,
-          options.translateSentences,
-          { source: options.locale, target: options.targetLocale },
-          options.countPieces,
-        );
-        tokens += repaired.tokens;
-      }
       group.sentences.forEach((sentence, index) => {
         const translation = repaired.translations[index] as string;
         known.set(sentence, translation);

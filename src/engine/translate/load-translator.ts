@@ -43,22 +43,32 @@ export async function loadTranslator(
   const files = chooseSeq2SeqFiles(entry.files, backend);
   const ort = await runtime.ort(backend);
 
-  const open = async (path: string, gpuOutputs: string[]) => {
+  const open = async (path: string, gpuOutputs: string[], names: { inputs: string[]; outputs: string[] }) => {
     const bytes = await repository.readFile(modelId, path, signal);
     try {
-      return await runtime.createSession(backend, bytes, gpuOutputs);
+      return await runtime.createSession(backend, bytes, gpuOutputs, 'all', {
+        label: `${modelId}/${path}`,
+        ...names,
+      });
     } catch (error) {
-      if (isAbortError(error)) throw error;
+      if (isAbortError(error) || (error instanceof LexletError && error.code === 'model-invalid'))
+        throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new LexletError('backend', `Could not open ${path} of ${modelId} on ${backend}: ${reason}`, {
         cause: error,
       });
     }
   };
-  const encoder = await open(files.encoder, ['last_hidden_state']);
+  const encoder = await open(files.encoder, ['last_hidden_state'], {
+    inputs: ['input_ids', 'attention_mask'],
+    outputs: [],
+  });
   let decoder;
   try {
-    decoder = await open(files.decoder, kvOutputNames(shape));
+    decoder = await open(files.decoder, kvOutputNames(shape), {
+      inputs: ['input_ids', 'encoder_hidden_states'],
+      outputs: ['logits'],
+    });
   } catch (error) {
     await encoder.release();
     throw error;

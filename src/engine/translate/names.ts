@@ -15,14 +15,14 @@ const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'di', 'du', 'des', 'la', 'l
 
 /** Names the models copy unchanged (frequent in their training data), one per name in a sentence. */
 export const STAND_INS = ['Tom', 'Mary', 'John', 'Alice'] as const;
-type StandIn = (typeof STAND_INS)[number];
+export type StandIn = (typeof STAND_INS)[number];
 
 /**
  * How a language not written in Latin letters renders the stand-ins its models know: the Chinese models learnt
  * Tatoeba's Tom and Mary as 汤姆 and 玛丽 (so written in 94% of its pairs with either), John and Alice hardly at all.
  * The real name comes back in Latin letters, as names without a settled rendering are written in Chinese text.
  */
-const RENDERED_STAND_INS: Record<string, Partial<Record<StandIn, string>>> = {
+export const RENDERED_STAND_INS: Record<string, Partial<Record<StandIn, string>>> = {
   zh: { Tom: '汤姆', Mary: '玛丽' },
 };
 
@@ -143,10 +143,10 @@ export interface MaskedNames {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 // Only Latin letters continue a Latin word: "Tom" stands alone in "和Tom去" as in "with Tom".
-const wholeWord = (word: string) =>
+export const wholeWord = (word: string) =>
   new RegExp(`(?<![\\p{Script=Latin}\\p{M}])${escape(word)}(?![\\p{Script=Latin}\\p{M}])`, 'gu');
 /** A stand-in in a translation: as written in the source, or as the target language renders it. */
-const standInPattern = (stand: StandIn, rendered: string | undefined) =>
+export const standInPattern = (stand: StandIn, rendered: string | undefined) =>
   rendered ? new RegExp(`${wholeWord(stand).source}|${escape(rendered)}`, 'gu') : wholeWord(stand);
 
 export function maskNames(

@@ -117,6 +117,8 @@ export function topK(scores: Float32Array, k: number): number[] {
  * The k most likely next tokens and their log-probabilities: what `topK(logSoftmax(logits), k)` gives with the
  * banned tokens at -Infinity (banned before the softmax when `renormalize`), in one pass over the vocabulary
  * and without a vocabulary-sized array per hypothesis per step. Scores are rounded to float32 as there.
+ * It runs once per hypothesis per step over the whole vocabulary: the loops skip the few banned tokens by ranges
+ * rather than asking a set about every token, and rank raw logits (the same order as their log-probabilities).
  */
 export function topLogProbs(
   logits: Float32Array,
@@ -125,32 +127,65 @@ export function topLogProbs(
   renormalize: boolean,
 ): { token: number; score: number }[] {
   const length = logits.length;
-  const allowed = (i: number) => !(renormalize && banned.has(i));
-  let max = -Infinity;
-  for (let i = 0; i < length; i++) {
-    const value = logits[i] as number;
-    if (value > max && allowed(i)) max = value;
+  // Allowed tokens as [start, end) ranges between the banned ones.
+  const bounds: number[] = [];
+  let from = 0;
+  for (const token of [...banned].filter((id) => id >= 0 && id < length).sort((a, b) => a - b)) {
+    if (token > from) bounds.push(from, token);
+    from = Math.max(from, token + 1);
   }
-  let sum = 0;
-  for (let i = 0; i < length; i++) if (allowed(i)) sum += Math.exp((logits[i] as number) - max);
-  const shift = max + Math.log(sum);
-  const tokens: number[] = [];
-  const scores: number[] = [];
-  for (let i = 0; i < length; i++) {
-    if (banned.has(i)) continue;
-    const score = Math.fround((logits[i] as number) - shift);
-    if (score === -Infinity || Number.isNaN(score)) continue;
-    if (tokens.length === k && score <= (scores[k - 1] as number)) continue;
-    let at = tokens.length;
-    while (at > 0 && score > (scores[at - 1] as number)) at--;
-    tokens.splice(at, 0, i);
-    scores.splice(at, 0, score);
-    if (tokens.length > k) {
-      tokens.pop();
-      scores.pop();
+  if (from < length) bounds.push(from, length);
+
+  let max = -Infinity;
+  if (renormalize) {
+    for (let range = 0; range < bounds.length; range += 2) {
+      for (let i = bounds[range] as number, end = bounds[range + 1] as number; i < end; i++) {
+        const value = logits[i] as number;
+        if (value > max) max = value;
+      }
+    }
+  } else {
+    for (let i = 0; i < length; i++) {
+      const value = logits[i] as number;
+      if (value > max) max = value;
     }
   }
-  return tokens.map((token, index) => ({ token, score: scores[index] as number }));
+  let sum = 0;
+  if (renormalize) {
+    for (let range = 0; range < bounds.length; range += 2) {
+      for (let i = bounds[range] as number, end = bounds[range + 1] as number; i < end; i++) {
+        sum += Math.exp((logits[i] as number) - max);
+      }
+    }
+  } else {
+    for (let i = 0; i < length; i++) sum += Math.exp((logits[i] as number) - max);
+  }
+  const shift = max + Math.log(sum);
+
+  // The k best allowed logits, best first; on equal logits the lower token first.
+  const tokens: number[] = [];
+  const best: number[] = [];
+  for (let range = 0; range < bounds.length; range += 2) {
+    for (let i = bounds[range] as number, end = bounds[range + 1] as number; i < end; i++) {
+      const value = logits[i] as number;
+      if (tokens.length === k && !(value > (best[k - 1] as number))) continue;
+      if (value === -Infinity || Number.isNaN(value)) continue;
+      let at = tokens.length;
+      while (at > 0 && value > (best[at - 1] as number)) at--;
+      tokens.splice(at, 0, i);
+      best.splice(at, 0, value);
+      if (tokens.length > k) {
+        tokens.pop();
+        best.pop();
+      }
+    }
+  }
+  const out: { token: number; score: number }[] = [];
+  for (const [index, token] of tokens.entries()) {
+    const score = Math.fround((best[index] as number) - shift);
+    if (score !== -Infinity && !Number.isNaN(score)) out.push({ token, score });
+  }
+  return out;
 }
 
 /** Tokens that would repeat an n-gram already present in `tokens`. */

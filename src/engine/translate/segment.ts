@@ -17,9 +17,12 @@ export type Piece =
       clause?: 'first' | 'next';
     };
 
-const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+/giu;
-const EMAIL_PATTERN = /[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+/gu;
+export const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+/giu;
+export const EMAIL_PATTERN = /[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+/gu;
 const LETTER = /\p{L}/u;
+/** An emoji with its modifiers and joined parts, or a flag: models drop or garble them, so they are kept. */
+const EMOJI_PATTERN =
+  /\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u200D\p{Extended_Pictographic})*|[\u{1F1E6}-\u{1F1FF}]{2}/gu;
 
 /** True when a sentence has nothing a translation model should touch. */
 export function isUntranslatable(text: string): boolean {
@@ -171,16 +174,24 @@ type Part = { kind: 'text'; text: string } | Exclude<Piece, { kind: 'sentence' }
 const GLUED_AFTER = /^[)\]}%‰°’”"'.,;:!?/-]+/u;
 const GLUED_BEFORE = /[([{$€£¥#‘“"'/-]+$/u;
 
+/** A stretch of text kept out of translation: as it is, or written as `keep` in its place. */
+export interface KeptSpan {
+  start: number;
+  end: number;
+  keep?: string;
+}
+
 /**
- * `text` cut around every match of `patterns`: the matches come back as `keep` pieces, the text between them as
+ * `text` cut around every match of `patterns` (and every span of `spans`): the matches come back as `keep` pieces, the text between them as
  * `text` parts, and the whitespace at each cut as `space`, so joining the parts gives `text` back.
  */
-function cutAround(text: string, patterns: readonly RegExp[]): Part[] {
-  const matches = patterns
-    .flatMap((pattern) =>
-      [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
-    )
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+function cutAround(text: string, patterns: readonly RegExp[], spans: readonly KeptSpan[] = []): Part[] {
+  const matches = [
+    ...patterns.flatMap((pattern) =>
+      [...text.matchAll(pattern)].map((m): KeptSpan => ({ start: m.index, end: m.index + m[0].length })),
+    ),
+    ...spans,
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
   const parts: Part[] = [];
   const pushText = (chunk: string, afterKeep: boolean, beforeKeep: boolean) => {
     const [before, middle, after] = splitEdges(chunk);
@@ -197,9 +208,14 @@ function cutAround(text: string, patterns: readonly RegExp[]): Part[] {
     if (after) parts.push({ kind: 'space', text: after });
   };
   let from = 0;
-  for (const { start, end } of matches) {
+  for (const { start, end, keep } of matches) {
     if (start < from) continue; // inside an earlier match (an e-mail address inside a URL)
     pushText(text.slice(from, start), from > 0, true);
+    if (keep !== undefined) {
+      parts.push({ kind: 'keep', text: keep });
+      from = end;
+      continue;
+    }
     // A sentence's full stop right after a URL is punctuation, not part of the address.
     const trimmed = text.slice(start, end).replace(/[.,;:!?)]+$/u, '');
     parts.push({ kind: 'keep', text: trimmed });
@@ -215,7 +231,7 @@ function cutAround(text: string, patterns: readonly RegExp[]): Part[] {
  */
 function pushSentence(pieces: Piece[], sentence: string, options: SegmentOptions): void {
   const limit = options.splitSentencesOverWords;
-  const parts = cutAround(sentence, [URL_PATTERN, EMAIL_PATTERN]).flatMap((part): Part[] => {
+  const parts = cutAround(sentence, [URL_PATTERN, EMAIL_PATTERN, EMOJI_PATTERN]).flatMap((part): Part[] => {
     if (part.kind !== 'text') return [part];
     if (limit === undefined || wordCount(part.text) <= limit) return [part];
     // The last span of a clause ends where the clause did, so it takes the clause's own trailing space.
@@ -265,6 +281,19 @@ function pushParts(pieces: Piece[], parts: readonly Part[], position?: 'first' |
 export function cutAroundNumbers(piece: Extract<Piece, { kind: 'sentence' }>): Piece[] {
   const pieces: Piece[] = [];
   pushParts(pieces, cutAround(piece.text, [NUMBER_WITH_UNIT]), piece.clause ?? 'first');
+  return pieces;
+}
+
+/**
+ * A sentence (or clause) cut around `spans`, each written as its `keep` text, and the words between them
+ * translated as clauses of it.
+ */
+export function cutAroundSpans(
+  piece: Extract<Piece, { kind: 'sentence' }>,
+  spans: readonly KeptSpan[],
+): Piece[] {
+  const pieces: Piece[] = [];
+  pushParts(pieces, cutAround(piece.text, [], spans), piece.clause ?? 'first');
   return pieces;
 }
 

@@ -316,14 +316,17 @@ export class Seq2SeqModel {
     };
   }
 
-  /** Next-token logits of each row (the last position), copied out; the logits tensor is freed. */
+  /**
+   * Next-token logits of each row (the last position): views of the output's own array, which is a JS copy
+   * of the result on every backend (logits never stay on the GPU), so it outlives the tensor, which is freed.
+   */
   private lastLogits(outputs: InferenceSession.OnnxValueMapType, rows: number): Float32Array[] {
     const logits = outputs.logits as Tensor;
     const vocab = logits.dims[2] as number;
     const length = logits.dims[1] as number;
     const data = logits.data as Float32Array;
     const perRow = Array.from({ length: rows }, (_, row) =>
-      data.slice((row * length + length - 1) * vocab, (row * length + length) * vocab),
+      data.subarray((row * length + length - 1) * vocab, (row * length + length) * vocab),
     );
     logits.dispose();
     return perRow;

@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { childrenCpuMs, childrenCpuMsFromStat } from './child-cpu';
+
+describe('CPU time of child processes', () => {
+  it('reads cutime and cstime after a command name holding spaces and parentheses', () => {
+    const fields = Array.from({ length: 50 }, (_, index) => String(index + 3));
+    fields[13] = '150'; // cutime, field 16
+    fields[14] = '25'; // cstime, field 17
+    expect(childrenCpuMsFromStat(`4242 (node (a) b) ${fields.join(' ')}`)).toBe(1750);
+  });
+
+  it('rejects a line it cannot read', () => {
+    expect(() => childrenCpuMsFromStat('4242 (node)')).toThrow(/Unexpected \/proc stat line/u);
+  });
+
+  it.runIf(process.platform === 'linux')('counts a finished child that kept a core busy', () => {
+    const before = childrenCpuMs();
+    spawnSync(process.execPath, ['-e', 'const end = Date.now() + 300; while (Date.now() < end);']);
+    expect(childrenCpuMs() - before).toBeGreaterThanOrEqual(200);
+  });
+});

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadNodeOrt } from '../cli/node-ort';
+import { Engine } from './engine';
+import { createNodeModelRepository } from './models/node-repository';
+import type { TranslateEvent } from './types';
+
+const CATALOG = fileURLToPath(new URL('../../e2e/fixtures/models/catalog.json', import.meta.url));
+const MODEL = 'fixture-tiny-en-es';
+
+describe.skipIf(!existsSync(CATALOG))('Engine loading events', () => {
+  let engine: Engine | undefined;
+  afterEach(async () => engine?.dispose());
+
+  it('says it opens the model before the first sentence, and only the first time', async () => {
+    engine = new Engine({
+      loadOrt: loadNodeOrt,
+      repository: createNodeModelRepository,
+      environment: { nativeCpu: true },
+    });
+    await engine.loadCatalog(CATALOG);
+    const events: TranslateEvent[] = [];
+    await engine.translate({ modelId: MODEL, text: 'Hello my friend.' }, (event) => events.push(event));
+    const loading = events.filter((event) => event.type === 'loading');
+    expect(loading).toEqual([
+      { type: 'loading', stage: 'engine', modelId: MODEL },
+      { type: 'loading', stage: 'model', modelId: MODEL },
+      { type: 'loading', stage: 'opened', modelId: MODEL },
+    ]);
+    // Every loading event comes before the first token.
+    const firstToken = events.findIndex((event) => event.type === 'token');
+    expect(events.findLastIndex((event) => event.type === 'loading')).toBeLessThan(firstToken);
+
+    const again: TranslateEvent[] = [];
+    await engine.translate({ modelId: MODEL, text: 'The cat sleeps.' }, (event) => again.push(event));
+    expect(again.some((event) => event.type === 'loading')).toBe(false);
+  }, 60_000);
+});

@@ -1,0 +1,41 @@
+import type { GlossaryTerm } from '../../types';
+import { repairsNames, type CountPieces } from '../names';
+import { glossaryPass } from './glossary-pass';
+import { namesPass } from './names-pass';
+import { numbersPass } from './numbers-pass';
+import type { SentencePass } from './pass';
+
+export { RETRY, type Prepared, type SentencePass } from './pass';
+export { translateWithPasses } from './run-passes';
+
+export interface PassOptions {
+  /** Source language. */
+  locale?: string;
+  targetLocale?: string;
+  /** The model's vocabulary, for keeping rare names; without it names are not checked. */
+  countPieces?: CountPieces;
+  glossary?: readonly GlossaryTerm[];
+}
+
+/**
+ * The passes a sentence goes through, in order: the glossary's stand-ins before the model, then the repairs of
+ * lost numbers and lost names (a names repair is kept only if it keeps the numbers too).
+ */
+export function sentencePasses(options: PassOptions): SentencePass[] {
+  const glossary = options.glossary?.length
+    ? glossaryPass({
+        terms: options.glossary,
+        sourceLocale: options.locale,
+        targetLocale: options.targetLocale,
+      })
+    : undefined;
+  const names =
+    options.countPieces && repairsNames(options.targetLocale)
+      ? namesPass({
+          countPieces: options.countPieces,
+          sourceLocale: options.locale,
+          targetLocale: options.targetLocale,
+        })
+      : undefined;
+  return [glossary, numbersPass, names].filter((pass): pass is SentencePass => pass !== undefined);
+}

@@ -1,0 +1,1 @@
+"""Language identification for Lexlet: a hashed character n-gram naive Bayes model (en, es, de, fr, zh)."""
