@@ -10,7 +10,7 @@
  * The lines are the Tatoeba dev set no model was trained on: ../shared/data/translation/tatoeba-unseen-dev/<pair>/.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { alternatedRounds, spread, type Runner, type Spread } from './rounds';
 import { outputLines, runCommand } from './run-command';
 import { scoreTranslations, type Scores } from './score';
 import { RESULTS_DIR, writeResults } from './write-results';
+import { machineInfo, range } from './machine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -104,15 +105,7 @@ for (const record of records) {
   });
 }
 
-const range = (value: Spread, digits: number) =>
-  `${value.median.toFixed(digits)} (${value.min.toFixed(digits)}–${value.max.toFixed(digits)})`;
-const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: availableParallelism(),
-  loadAverageBefore: loadBefore.map((load) => Number(load.toFixed(2))),
-  loadAverageAfter: loadAfter.map((load) => Number(load.toFixed(2))),
-  node: process.version,
-};
+const machine = machineInfo(loadBefore, loadAfter);
 const devSet = relative(root, devDir);
 console.log(
   `${sources.length} lines (${words} source words) of ${devSet}, whole processes, ${rounds} alternated rounds: ` +

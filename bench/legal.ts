@@ -9,7 +9,7 @@
  *   node --import tsx bench/legal.ts [--words 10000] [--rounds 5] [--out bench/results]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ import { formatTable } from './measure';
 import { alternatedRounds, identicalCount, spread, type Runner, type Spread } from './rounds';
 import { outputLines, runCommand } from './run-command';
 import { RESULTS_DIR, writeResults } from './write-results';
+import { machineInfo, range } from './machine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -202,15 +203,7 @@ const loadAfter = loadavg();
 await Promise.all(engines.map((engine) => engine.dispose()));
 rmSync(scratch, { recursive: true });
 
-const range = (value: Spread, digits: number) =>
-  `${value.median.toFixed(digits)} (${value.min.toFixed(digits)}–${value.max.toFixed(digits)})`;
-const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: availableParallelism(),
-  loadAverageBefore: loadBefore.map((load) => Number(load.toFixed(2))),
-  loadAverageAfter: loadAfter.map((load) => Number(load.toFixed(2))),
-  node: process.version,
-};
+const machine = machineInfo(loadBefore, loadAfter);
 const contractWords = countWords(contract);
 console.log(
   `contract: ${contractWords} words (${contract.length} characters) of CUAD contracts; unfair-tos: ` +

@@ -23,6 +23,7 @@ import { formatTable } from './measure';
 import { writeResults, RESULTS_DIR } from './write-results';
 import { alternatedRounds, identicalCount, roundRatios, spread, type Runner, type Spread } from './rounds';
 import { openTransformersJs } from './transformers-js';
+import { range } from './machine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -143,8 +144,6 @@ await pipelineEngine.dispose();
 await transformersJs.dispose();
 await transformersJsQuiet.dispose();
 
-const range = (value: Spread, digits: number) =>
-  `${value.median.toFixed(digits)} (${value.min.toFixed(digits)}–${value.max.toFixed(digits)})`;
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: availableParallelism(),

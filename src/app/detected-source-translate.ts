@@ -71,6 +71,7 @@ export async function translateMixedText(options: MixedTextOptions): Promise<Rou
     total.tokens += result.tokens;
     total.seconds += result.seconds;
     total.backend = result.backend;
+    if (result.unsure) total.unsure = [...(total.unsure ?? []), ...result.unsure];
   }
   return { ...total, text: output + text.slice(cursor) };
 }

@@ -7,6 +7,16 @@ describe('stored output', () => {
     expect(parseStoredOutput(storedOutput(output))).toEqual(output);
   });
 
+  it('round-trips the sentences marked unsure, and drops what is not a sentence', () => {
+    const output = { text: 'Hola. Seis (60).', language: 'es', unsure: ['Seis (60).'] };
+    expect(parseStoredOutput(storedOutput(output))).toEqual(output);
+    expect(parseStoredOutput('{"text":"Hola.","language":"es","unsure":[3,"Hola."]}')).toEqual({
+      text: 'Hola.',
+      language: 'es',
+      unsure: ['Hola.'],
+    });
+  });
+
   it('reads nothing, damaged or foreign values as no output', () => {
     expect(parseStoredOutput(null)).toEqual(NO_OUTPUT);
     expect(parseStoredOutput('')).toEqual(NO_OUTPUT);

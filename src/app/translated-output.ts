@@ -2,6 +2,8 @@
 export interface TranslatedOutput {
   text: string;
   language: string;
+  /** Sentences of `text` the model was unsure of (marked where shown). */
+  unsure?: readonly string[];
 }
 
 export const NO_OUTPUT: TranslatedOutput = { text: '', language: '' };
@@ -12,13 +14,15 @@ export function parseStoredOutput(stored: string | null): TranslatedOutput {
   try {
     const value: unknown = JSON.parse(stored);
     if (typeof value !== 'object' || value === null) return NO_OUTPUT;
-    const { text, language } = value as Record<string, unknown>;
-    return typeof text === 'string' && typeof language === 'string' ? { text, language } : NO_OUTPUT;
+    const { text, language, unsure } = value as Record<string, unknown>;
+    if (typeof text !== 'string' || typeof language !== 'string') return NO_OUTPUT;
+    const sentences = Array.isArray(unsure) ? unsure.filter((item) => typeof item === 'string') : [];
+    return sentences.length > 0 ? { text, language, unsure: sentences } : { text, language };
   } catch {
     return NO_OUTPUT;
   }
 }
 
 export function storedOutput(output: TranslatedOutput): string {
-  return JSON.stringify({ text: output.text, language: output.language });
+  return JSON.stringify({ text: output.text, language: output.language, unsure: output.unsure ?? [] });
 }

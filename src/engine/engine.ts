@@ -6,7 +6,7 @@ import type { OrtLoader } from './runtime/ort';
 import { Runtime } from './runtime/runtime';
 import { loadSentenceTagger, tagDocument, type SentenceTagger } from './legal';
 import type { TensorFactory } from './legal/tagger';
-import { translateDocument, type SentenceMemo } from './translate/document';
+import { translateDocument, type RememberedTranslation, type SentenceMemo } from './translate/document';
 import { glossaryKey } from './translate/glossary/glossary-key';
 import { loadTranslator } from './translate/load-translator';
 import { LruCache } from './translate/lru-cache';
@@ -75,7 +75,7 @@ export class Engine implements EngineApi {
   private readonly translators = new Map<string, Promise<SentenceTranslator>>();
   /** Open tagging models keyed by `${modelId}|${backend}`. */
   private readonly taggers = new Map<string, Promise<SentenceTagger>>();
-  private readonly memo = new LruCache<string, string>(MEMO_CAPACITY);
+  private readonly memo = new LruCache<string, RememberedTranslation>(MEMO_CAPACITY);
 
   constructor(options: EngineOptions) {
     this.runtime = new Runtime(options.loadOrt, options.environment, options.preference);

@@ -154,7 +154,18 @@ export type TranslateEvent =
    */
   | { type: 'loading'; stage: 'engine' | 'model' | 'opened'; modelId: string }
   | { type: 'token'; segment: number; text: string }
-  | { type: 'segment'; segment: number; source: string; translation: string; done: number; total: number }
+  | {
+      type: 'segment';
+      segment: number;
+      source: string;
+      translation: string;
+      done: number;
+      total: number;
+      /** Mean log-probability the decoder gave the translation's tokens; absent when unknown. */
+      confidence?: number;
+      /** True when the confidence is low enough that the translation deserves a second look. */
+      unsure?: boolean;
+    }
   | { type: 'stats'; tokens: number; seconds: number; backend: BackendName };
 
 export interface TranslateResult {

@@ -20,6 +20,7 @@ function taggingEngine() {
           translation,
           done: segment + 1,
           total: sentences.length,
+          ...(sentence.startsWith('Odd') ? { unsure: true } : {}),
         });
         return translation;
       });
@@ -43,6 +44,14 @@ describe('translateAlongRoute', () => {
     // The fake's partial "en-" is a word still being decoded: the sentence shows once it is done.
     expect(segments[0]).toEqual(['en-es(One.)']);
     expect(fractions).toEqual([0.5, 1]);
+  });
+
+  it("lists the final leg's sentences the model was unsure of, as translated", async () => {
+    const result = await translateAlongRoute(taggingEngine(), ['en-es'], 'One. Odd two. Three.');
+    expect(result.unsure).toEqual(['en-es(Odd two.)']);
+    // A leg into English is not shown: its doubts are not the final text's.
+    const pivoted = await translateAlongRoute(taggingEngine(), ['de-en', 'en-es'], 'Odd eins.');
+    expect(pivoted.unsure).toBeUndefined();
   });
 
   it('reports the finished sentences, not the partial ones, with how many there are', async () => {

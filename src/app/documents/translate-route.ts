@@ -8,6 +8,8 @@ export interface RouteTranslation {
   tokens: number;
   seconds: number;
   backend: BackendName;
+  /** The final leg's sentences, as written in `text`, whose translation the model was unsure of. */
+  unsure?: readonly string[];
 }
 
 export interface RouteCallbacks {
@@ -43,6 +45,7 @@ export async function translateAlongRoute(
   let tokens = 0;
   let seconds = 0;
   let backend: BackendName = 'wasm';
+  const unsure: string[] = [];
   for (const [index, modelId] of modelIds.entries()) {
     const last = index === modelIds.length - 1;
     callbacks.onStep?.(!last);
@@ -58,6 +61,7 @@ export async function translateAlongRoute(
       if (event.type === 'segment')
         callbacks.onFraction?.((index + event.done / event.total) / modelIds.length);
       if (!last) return;
+      if (event.type === 'segment' && event.unsure) unsure.push(event.translation);
       if (event.type === 'token') partial[event.segment] = event.text;
       else finished[event.segment] = event.translation;
       const visible = readingOrder(finished, partial);
@@ -76,5 +80,5 @@ export async function translateAlongRoute(
     seconds += result.seconds;
     backend = result.backend;
   }
-  return { text: input, tokens, seconds, backend };
+  return { text: input, tokens, seconds, backend, ...(unsure.length > 0 ? { unsure } : {}) };
 }

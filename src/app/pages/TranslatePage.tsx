@@ -51,6 +51,7 @@ import {
   type ProgressEvent,
   type TranslationStats,
 } from '../translate-status';
+import { MarkedTranslation, UnsureLegend } from '../components/MarkedTranslation';
 import { NO_OUTPUT, parseStoredOutput, storedOutput, type TranslatedOutput } from '../translated-output';
 
 /** The models from a language into the target; null keeps text in that language as written. */
@@ -258,7 +259,7 @@ export function TranslatePage() {
               signal,
             })
           : await translateAlongRoute(engine, modelIds, text, callbacks, signal, glossary.usable);
-      setOutput({ text: result.text, language: target });
+      setOutput({ text: result.text, language: target, unsure: result.unsure ?? [] });
       setStats({ tokens: result.tokens, seconds: result.seconds, backend: result.backend });
     } catch (caught) {
       // A cancel keeps the sentences already translated, as a document keeps its finished paragraphs.
@@ -678,8 +679,9 @@ export function TranslatePage() {
                 data-testid="output"
                 htmlFor="source-text"
               >
-                {shown}
+                {busy ? shown : <MarkedTranslation text={shown} unsure={output.unsure ?? []} />}
               </output>
+              {!busy && (output.unsure?.length ?? 0) > 0 && <UnsureLegend />}
               <div className="pane-footer">
                 <span
                   className="muted"

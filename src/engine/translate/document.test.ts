@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isAbortError } from '../errors';
 import type { TranslateEvent } from '../types';
-import { translateDocument, type TranslateSentences } from './document';
+import { translateDocument, type RememberedTranslation, type TranslateSentences } from './document';
+import { UNSURE_BELOW } from './confidence';
 import { LruCache } from './lru-cache';
 
 /** Upper-cases each sentence so the test can see what was translated, in which groups, and what was kept. */
@@ -74,7 +75,7 @@ describe('translateDocument', () => {
 
   it('translates a repeated sentence once, within a group and across groups', async () => {
     const { groups, translate } = upperCaser();
-    const memo = new LruCache<string, string>(10);
+    const memo = new LruCache<string, RememberedTranslation>(10);
     const result = await translateDocument('Yes.\nNo.\nYes.\nMaybe.\nNo.', {
       translateSentences: translate,
       memo,
@@ -84,10 +85,35 @@ describe('translateDocument', () => {
     expect(groups).toEqual([['Yes.', 'No.'], ['Maybe.']]);
   });
 
+  it('marks the sentences the decoder was unsure of, also when the memo supplies them', async () => {
+    const translate: TranslateSentences = async (sentences) =>
+      sentences.map((sentence) => ({
+        text: sentence.toUpperCase(),
+        tokens: 1,
+        confidence: sentence.startsWith('Odd') ? UNSURE_BELOW - 0.5 : UNSURE_BELOW + 0.5,
+      }));
+    const memo = new LruCache<string, RememberedTranslation>(10);
+    const marks = async () => {
+      const events: TranslateEvent[] = [];
+      await translateDocument('Plain. Odd one.', {
+        translateSentences: translate,
+        memo,
+        onEvent: (e) => events.push(e),
+      });
+      return events.flatMap((event) => (event.type === 'segment' ? [[event.translation, event.unsure]] : []));
+    };
+    const expected = [
+      ['PLAIN.', false],
+      ['ODD ONE.', true],
+    ];
+    expect(await marks()).toEqual(expected);
+    expect(await marks()).toEqual(expected);
+  });
+
   it('keeps what the memo knew even when the memo forgets it meanwhile', async () => {
     const { translate } = upperCaser();
-    const memo = new LruCache<string, string>(1);
-    memo.set('Old.', 'VIEJO.');
+    const memo = new LruCache<string, RememberedTranslation>(1);
+    memo.set('Old.', { translation: 'VIEJO.' });
     const result = await translateDocument('Old.\nNew.', { translateSentences: translate, memo });
     expect(result.text).toBe('VIEJO.\nNEW.');
   });

@@ -4,12 +4,15 @@ import type { GlossaryTerm, TranslateEvent } from '../types';
 import type { CountPieces } from './names';
 import { sentencePasses, translateWithPasses } from './passes';
 import { ENDS_UNSPACED, spacesSentences } from './script';
+import { confidenceOf } from './confidence';
 import { fitClause, segmentText, type Piece } from './segment';
 
 export interface SentenceTranslation {
   text: string;
   /** Tokens generated for it. */
   tokens: number;
+  /** Mean log-probability the decoder gave its tokens (confidence.ts); absent when the model gave none. */
+  confidence?: number;
 }
 
 /**
@@ -21,10 +24,16 @@ export type TranslateSentences = (
   onPartial: (index: number, text: string) => void,
 ) => Promise<SentenceTranslation[]>;
 
+/** A sentence's translation and the decoder's confidence in it (absent when the model gave none). */
+export interface RememberedTranslation {
+  translation: string;
+  confidence?: number;
+}
+
 /** Translations of sentences seen before (same model and options). */
 export interface SentenceMemo {
-  get(sentence: string): string | undefined;
-  set(sentence: string, translation: string): void;
+  get(sentence: string): RememberedTranslation | undefined;
+  set(sentence: string, remembered: RememberedTranslation): void;
 }
 
 export interface DocumentOptions {
@@ -62,7 +71,7 @@ function nextGroup(
   pieces: readonly Piece[],
   start: number,
   size: number,
-  known: Map<string, string>,
+  known: Map<string, RememberedTranslation>,
   memo?: SentenceMemo,
 ) {
   const sentences: string[] = [];
@@ -108,7 +117,7 @@ export async function translateDocument(
   // Numbers, names and the glossary: each a pass over a sentence and its translation (passes/).
   const passes = sentencePasses(options);
   const output: string[] = [];
-  const known = new Map<string, string>();
+  const known = new Map<string, RememberedTranslation>();
   let done = 0;
   let tokens = 0;
   let start = 0;
@@ -137,9 +146,13 @@ export async function translateDocument(
       );
       tokens += repaired.tokens;
       group.sentences.forEach((sentence, index) => {
-        const translation = repaired.translations[index] as string;
-        known.set(sentence, translation);
-        options.memo?.set(sentence, translation);
+        const confidence = repaired.confidences[index];
+        const remembered = {
+          translation: repaired.translations[index] as string,
+          ...(confidence === undefined ? {} : { confidence }),
+        };
+        known.set(sentence, remembered);
+        options.memo?.set(sentence, remembered);
       });
     }
     for (let index = start; index < group.end; index++) {
@@ -149,17 +162,26 @@ export async function translateDocument(
         previous = undefined;
         continue;
       }
+      const remembered = piece.kind === 'keep' ? undefined : known.get(piece.text);
       const translation =
         piece.kind === 'keep'
           ? piece.text
-          : fitClause(piece, known.get(piece.text) as string, options.targetLocale);
+          : fitClause(piece, remembered?.translation as string, options.targetLocale);
       // Chinese sentences follow one another unspaced; their translations into a spaced language need one.
       if (previous && ENDS_UNSPACED.test(previous) && spacesSentences(options.targetLocale)) output.push(' ');
       previous = piece.text;
       output.push(translation);
       const segment = done;
       done += 1;
-      options.onEvent?.({ type: 'segment', segment, source: piece.text, translation, done, total });
+      options.onEvent?.({
+        type: 'segment',
+        segment,
+        source: piece.text,
+        translation,
+        done,
+        total,
+        ...confidenceOf(remembered?.confidence),
+      });
     }
     start = group.end;
   }

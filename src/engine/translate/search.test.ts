@@ -88,6 +88,13 @@ describe('search', () => {
     expect(short.score).toBeCloseTo(Math.log(0.55 * 0.5), 4);
   });
 
+  it('reports the mean log-probability of the chosen tokens whatever the length penalty', async () => {
+    const short = await search(toyModel(shortOrLong), { ...base, numBeams: 2, lengthPenalty: 0 });
+    expect(short.meanLogProb).toBeCloseTo(Math.log(0.55 * 0.5) / 2, 4);
+    const long = await search(toyModel(shortOrLong), { ...base, numBeams: 2, lengthPenalty: 1 });
+    expect(long.meanLogProb).toBeCloseTo(Math.log(0.45 * 0.8 * 0.8 * 0.9) / 4, 4);
+  });
+
   it('releases every decoder state exactly once', async () => {
     for (const numBeams of [1, 2, 3]) {
       const model = toyModel(shortOrLong);

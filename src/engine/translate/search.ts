@@ -45,6 +45,8 @@ export interface SearchResult {
   tokens: number[];
   /** Length-normalised log-probability. */
   score: number;
+  /** Mean log-probability of its tokens (EOS included): how sure the decoder was, whatever the length penalty. */
+  meanLogProb: number;
   /** Hypotheses advanced, summed over all steps. */
   decoderRuns: number;
 }
@@ -52,6 +54,7 @@ export interface SearchResult {
 interface Finished {
   tokens: number[];
   score: number;
+  meanLogProb: number;
 }
 
 /** A state shared by the sibling hypotheses that extend the same prefix. */
@@ -244,7 +247,11 @@ export async function search<S>(model: StepModel<S>, options: SearchOptions): Pr
   let decoderRuns = 0;
 
   const finish = (tokens: number[], sumLogProbs: number, length: number) => {
-    finished.push({ tokens, score: normalise(sumLogProbs, length, options.lengthPenalty) });
+    finished.push({
+      tokens,
+      score: normalise(sumLogProbs, length, options.lengthPenalty),
+      meanLogProb: sumLogProbs / Math.max(1, length),
+    });
     finished.sort((a, b) => b.score - a.score);
     if (finished.length > numBeams) finished.pop();
   };
@@ -330,6 +337,6 @@ export async function search<S>(model: StepModel<S>, options: SearchOptions): Pr
   } finally {
     for (const beam of beams) beam.state?.drop();
   }
-  const best = finished[0] ?? { tokens: [], score: -Infinity };
-  return { tokens: best.tokens, score: best.score, decoderRuns };
+  const best = finished[0] ?? { tokens: [], score: -Infinity, meanLogProb: -Infinity };
+  return { tokens: best.tokens, score: best.score, meanLogProb: best.meanLogProb, decoderRuns };
 }

@@ -11,6 +11,12 @@ type Json = Record<string, unknown>;
 
 const DEFAULT_MAX_INPUT_TOKENS = 512;
 
+/** Tokens a search chose and the mean log-probability the decoder gave them. */
+interface Generated {
+  tokens: number[];
+  confidence: number;
+}
+
 /** Tokenize → encode → search → detokenize for one sentence of one model. */
 export class SentenceTranslator {
   /** The longest input translated in one go: within the model's positions and its output limit. */
@@ -52,8 +58,8 @@ export class SentenceTranslator {
       const split = await this.translateInHalves(sentence, options, onPartial, signal);
       if (split) return split;
     }
-    const tokens = await this.generate(ids, options, onPartial, signal);
-    return this.checked(sentence, ids.length, tokens, options, onPartial, signal);
+    const generated = await this.generateScored(ids, options, onPartial, signal);
+    return this.checked(sentence, ids.length, generated, options, onPartial, signal);
   }
 
   /**
@@ -63,12 +69,12 @@ export class SentenceTranslator {
   private async checked(
     sentence: string,
     sourceTokens: number,
-    tokens: readonly number[],
+    { tokens, confidence }: Generated,
     options: GenerationOptions,
     onPartial: ((text: string) => void) | undefined,
     signal: AbortSignal | undefined,
   ): Promise<SentenceTranslation> {
-    const whole = { text: this.tokenizer.decode(tokens).trim(), tokens: tokens.length };
+    const whole = { text: this.tokenizer.decode(tokens).trim(), tokens: tokens.length, confidence };
     const settings = this.settings(options);
     const check = {
       sourceTokens,
@@ -89,6 +95,16 @@ export class SentenceTranslator {
     signal?: AbortSignal,
     useCache?: boolean,
   ): Promise<number[]> {
+    return (await this.generateScored(ids, options, onPartial, signal, useCache)).tokens;
+  }
+
+  private async generateScored(
+    ids: readonly number[],
+    options: GenerationOptions = {},
+    onPartial?: (text: string) => void,
+    signal?: AbortSignal,
+    useCache?: boolean,
+  ): Promise<Generated> {
     const settings = this.settings(options);
     const encoded = await this.model.encode(ids);
     const decoder = this.model.sentenceDecoder(encoded, useCache);
@@ -97,7 +113,7 @@ export class SentenceTranslator {
         ...this.searchOptions(settings, ids.length, signal),
         onStep: onPartial ? (tokens) => onPartial(this.tokenizer.decode(tokens)) : undefined,
       });
-      return result.tokens;
+      return { tokens: result.tokens, confidence: result.meanLogProb };
     } finally {
       decoder.dispose();
       this.model.releaseEncoded(encoded);
@@ -120,7 +136,7 @@ export class SentenceTranslator {
     const together = ids.flatMap((row, index) => (row.length <= this.inputWindow ? [index] : []));
     const results: (SentenceTranslation | undefined)[] = new Array(sentences.length);
     if (this.model.supportsBatching && together.length > 1) {
-      const tokens = await this.generateTogether(
+      const generatedRows = await this.generateTogether(
         together.map((index) => ids[index] as number[]),
         this.settings(options),
         signal,
@@ -129,7 +145,7 @@ export class SentenceTranslator {
       for (const [row, index] of together.entries()) {
         const onOne = onPartial && ((text: string) => onPartial(index, text));
         const source = ids[index] as number[];
-        const generated = tokens[row] as number[];
+        const generated = generatedRows[row] as Generated;
         results[index] = await this.checked(
           sentences[index] as string,
           source.length,
@@ -156,7 +172,7 @@ export class SentenceTranslator {
     settings: GenerationSettings,
     signal: AbortSignal | undefined,
     onStep: (row: number, tokens: readonly number[]) => void,
-  ): Promise<number[][]> {
+  ): Promise<Generated[]> {
     const decoder = this.model.sharedDecoder(await this.model.encodeBatch(ids, settings.padTokenId ?? 0));
     const shared = new SharedSteps(ids.length, decoder.run, decoder.release);
     try {
@@ -167,7 +183,7 @@ export class SentenceTranslator {
               ...this.searchOptions(settings, row.length, signal),
               onStep: (tokens) => onStep(index, tokens),
             });
-            return result.tokens;
+            return { tokens: result.tokens, confidence: result.meanLogProb };
           } finally {
             shared.leave(index);
           }
@@ -175,7 +191,7 @@ export class SentenceTranslator {
       );
       const failed = searches.find((outcome) => outcome.status === 'rejected');
       if (failed) throw failed.reason;
-      return searches.map((outcome) => (outcome as PromiseFulfilledResult<number[]>).value);
+      return searches.map((outcome) => (outcome as PromiseFulfilledResult<Generated>).value);
     } finally {
       decoder.dispose();
     }
@@ -219,6 +235,12 @@ export class SentenceTranslator {
     const first = await this.translate(halves[0], options, onPartial, signal);
     const afterFirst = onPartial && ((text: string) => onPartial(`${first.text} ${text}`));
     const second = await this.translate(halves[1], options, afterFirst, signal);
-    return { text: `${first.text} ${second.text}`.trim(), tokens: first.tokens + second.tokens };
+    // A sentence is as sure as its less sure half.
+    const confidence = Math.min(first.confidence ?? -Infinity, second.confidence ?? -Infinity);
+    return {
+      text: `${first.text} ${second.text}`.trim(),
+      tokens: first.tokens + second.tokens,
+      ...(Number.isFinite(confidence) ? { confidence } : {}),
+    };
   }
 }

@@ -80,4 +80,26 @@ describe('translateWithPasses', () => {
     expect(calls).toEqual([['hi !', 'calm'], ['hi  bang']]);
     expect(result.translations).toEqual(['HI !', 'CALM']);
   });
+
+  it("gives each sentence the decoder's confidence in the try it kept, and none to a cut sentence", async () => {
+    const confidence: Record<string, number> = { 'a X1': -0.1, 'a X2': -1.5, plain: -0.3, a: -0.2 };
+    const scored = (drop: readonly string[]): TranslateSentences => {
+      const { translateSentences } = model(drop);
+      return async (sentences, onPartial) =>
+        (await translateSentences(sentences, onPartial)).map((result, i) => ({
+          ...result,
+          confidence: confidence[sentences[i] as string],
+        }));
+    };
+    const retried = await translateWithPasses(['a secret', 'plain'], {
+      passes: [marker],
+      translateSentences: scored(['X1']),
+    });
+    expect(retried.confidences).toEqual([-1.5, -0.3]);
+    const cut = await translateWithPasses(['a secret'], {
+      passes: [marker],
+      translateSentences: scored(['X1', 'X2']),
+    });
+    expect(cut.confidences).toEqual([undefined]);
+  });
 });

@@ -17,6 +17,11 @@ export interface PassRun {
 
 export interface PassTranslations {
   translations: string[];
+  /**
+   * The decoder's confidence in each sentence as the `always` passes prepared it (a later repair keeps it);
+   * undefined for a sentence cut into pieces or a model that gives none.
+   */
+  confidences: (number | undefined)[];
   tokens: number;
 }
 
@@ -24,11 +29,17 @@ export interface PassTranslations {
 async function translateEach(
   texts: readonly string[],
   translate: TranslateSentences,
-): Promise<{ translations: Map<string, string>; tokens: number }> {
+): Promise<{ translations: Map<string, string>; confidences: Map<string, number>; tokens: number }> {
   const unique = [...new Set(texts)];
   const results = unique.length > 0 ? await translate(unique, () => undefined) : [];
+  const confidences = new Map<string, number>();
+  unique.forEach((text, i) => {
+    const confidence = results[i]?.confidence;
+    if (confidence !== undefined) confidences.set(text, confidence);
+  });
   return {
     translations: new Map(unique.map((text, i) => [text, oneLine(results[i]?.text ?? '')])),
+    confidences,
     tokens: results.reduce((sum, result) => sum + result.tokens, 0),
   };
 }
@@ -36,12 +47,15 @@ async function translateEach(
 /** Runs of the model, counting the tokens of every run. */
 class Runs {
   tokens = 0;
+  /** The decoder's confidence in each text the model translated, by that text. */
+  readonly confidences = new Map<string, number>();
 
   constructor(private readonly run: PassRun) {}
 
   async plain(texts: readonly string[]): Promise<Map<string, string>> {
     const done = await translateEach(texts, this.run.translateSentences);
     this.tokens += done.tokens;
+    done.confidences.forEach((confidence, text) => this.confidences.set(text, confidence));
     return done.translations;
   }
 
@@ -56,8 +70,9 @@ class Runs {
   ): Promise<string[]> {
     if (texts.length === 0) return [];
     const results = await this.run.translateSentences(texts, onPartial);
-    return results.map((result) => {
+    return results.map((result, index) => {
       this.tokens += result.tokens;
+      if (result.confidence !== undefined) this.confidences.set(texts[index] as string, result.confidence);
       return oneLine(result.text);
     });
   }
@@ -194,6 +209,7 @@ export async function translateWithPasses(
   const after = run.passes.filter((pass) => pass.runs === 'on-loss');
   const runs = new Runs(run);
   const out: string[] = new Array<string>(sentences.length).fill('');
+  const confidences: (number | undefined)[] = new Array<number | undefined>(sentences.length).fill(undefined);
   let pending = sentences.map((_, index) => index);
   for (let attempt = 0; pending.length > 0; attempt++) {
     const chains = await Promise.all(
@@ -221,16 +237,22 @@ export async function translateWithPasses(
     modelled.forEach(({ index, chain }, row) => {
       const restored = unwind(chain.layers, repaired[row] as string);
       if (restored === RETRY) pending.push(index);
-      else out[index] = restored;
+      else {
+        out[index] = restored;
+        confidences[index] = runs.confidences.get(chain.text);
+      }
     });
     cut.forEach(({ index, chain }, row) => {
       const restored = unwind(chain.layers, joined[row] as string);
       if (restored === RETRY) pending.push(index);
-      else out[index] = restored;
+      else {
+        out[index] = restored;
+        confidences[index] = undefined;
+      }
     });
     pending.sort((a, b) => a - b);
   }
-  return { translations: out, tokens: runs.tokens };
+  return { translations: out, confidences, tokens: runs.tokens };
 }
 
 /** A streaming partial shown through the layers' previews. */
