@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TranslateEvent, TranslateRequest } from '../engine/types';
+import { taggingEngine } from './tagging-engine.test-support';
 import { mixedDocumentParagraph, translateMixedText } from './detected-source-translate';
-
-/** An engine that "translates" by tagging each sentence with the model id, streaming as the real one does. */
-function taggingEngine() {
-  const calls: TranslateRequest[] = [];
-  return {
-    calls,
-    async translate(request: TranslateRequest, onEvent: (event: TranslateEvent) => void) {
-      calls.push(request);
-      const sentences = request.text.split(/(?<=\.) /u);
-      const translated = sentences.map((sentence, segment) => {
-        const translation = `${request.modelId}(${sentence})`;
-        onEvent({
-          type: 'segment',
-          segment,
-          source: sentence,
-          translation,
-          done: segment + 1,
-          total: sentences.length,
-        });
-        return translation;
-      });
-      return { text: translated.join(' '), tokens: 2, seconds: 0.5, backend: 'webgpu' as const };
-    },
-  };
-}
 
 const TEXT = 'Uno. Dos.\n\nHello there.\nHallo.\n';
 const RUNS = [
@@ -37,7 +12,7 @@ const MODELS: Record<string, string[] | null> = { es: ['es-en'], en: null, de: [
 
 describe('translateMixedText', () => {
   it('translates each run from its own language, keeps the target language and the breaks between runs', async () => {
-    const engine = taggingEngine();
+    const engine = taggingEngine(2);
     const shown: (readonly string[])[] = [];
     const result = await translateMixedText({
       engine,
@@ -64,7 +39,7 @@ describe('translateMixedText', () => {
   it('reports finished sentences across runs, so a cancelled run keeps the earlier ones', async () => {
     const finished: [readonly string[], number][] = [];
     await translateMixedText({
-      engine: taggingEngine(),
+      engine: taggingEngine(2),
       text: TEXT,
       runs: RUNS,
       modelsFor: (language) => MODELS[language] ?? null,
@@ -82,7 +57,7 @@ describe('translateMixedText', () => {
 
   it('keeps the whole text, with the backend given, when no run needs a model', async () => {
     const result = await translateMixedText({
-      engine: taggingEngine(),
+      engine: taggingEngine(2),
       text: ' Hello.\nBye. ',
       runs: [{ language: 'en', start: 1, end: 12 }],
       modelsFor: () => null,
@@ -95,7 +70,7 @@ describe('translateMixedText', () => {
 
 describe('mixedDocumentParagraph', () => {
   it('translates each paragraph from its own language and keeps one in the target language', async () => {
-    const engine = taggingEngine();
+    const engine = taggingEngine(2);
     const translate = mixedDocumentParagraph({
       engine,
       languages: new Map([

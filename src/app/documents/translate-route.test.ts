@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { taggingEngine } from '../tagging-engine.test-support';
 import type { TranslateEvent, TranslateRequest } from '../../engine/types';
 import { translateAlongRoute } from './translate-route';
-
-/** An engine that "translates" by tagging each sentence with the model id, streaming as the real one does. */
-function taggingEngine() {
-  const calls: TranslateRequest[] = [];
-  return {
-    calls,
-    async translate(request: TranslateRequest, onEvent: (event: TranslateEvent) => void) {
-      calls.push(request);
-      const sentences = request.text.split(/(?<=\.) /u);
-      const translated = sentences.map((sentence, segment) => {
-        const translation = `${request.modelId}(${sentence})`;
-        onEvent({ type: 'token', segment, text: translation.slice(0, 3) });
-        onEvent({
-          type: 'segment',
-          segment,
-          source: sentence,
-          translation,
-          done: segment + 1,
-          total: sentences.length,
-          ...(sentence.startsWith('Odd') ? { unsure: true } : {}),
-        });
-        return translation;
-      });
-      onEvent({ type: 'stats', tokens: 5, seconds: 0.5, backend: 'webgpu' });
-      return { text: translated.join(' '), tokens: 5, seconds: 0.5, backend: 'webgpu' as const };
-    },
-  };
-}
 
 describe('translateAlongRoute', () => {
   it('translates directly with one model, streaming its sentences', async () => {
