@@ -240,6 +240,18 @@ describe('search helpers', () => {
     }
   });
 
+  it('counts a banned token holding the largest logit in the softmax unless renormalising', () => {
+    const logits = Float32Array.from([5, 1, 2, 0.5, 2]);
+    const banned = new Set([0]);
+    const all = logSoftmax(logits);
+    expect(topLogProbs(logits, 2, banned, false)).toEqual([
+      { token: 2, score: all[2] },
+      { token: 4, score: all[4] },
+    ]);
+    const allowed = logSoftmax(Float32Array.from([-Infinity, 1, 2, 0.5, 2]));
+    expect(topLogProbs(logits, 1, banned, true)).toEqual([{ token: 2, score: allowed[2] }]);
+  });
+
   it('bans tokens that would repeat an n-gram', () => {
     expect(repeatedNgramTokens([5, 6, 7, 5, 6], 3)).toEqual([7]);
     expect(repeatedNgramTokens([5, 6, 7], 3)).toEqual([]);

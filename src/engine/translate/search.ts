@@ -116,12 +116,26 @@ export function topK(scores: Float32Array, k: number): number[] {
   return best;
 }
 
+/** Allowed tokens as [start, end) ranges between the banned ones. */
+function allowedRanges(banned: ReadonlySet<number>, length: number): number[] {
+  const bounds: number[] = [];
+  let from = 0;
+  for (const token of [...banned].filter((id) => id >= 0 && id < length).sort((a, b) => a - b)) {
+    if (token > from) bounds.push(from, token);
+    from = Math.max(from, token + 1);
+  }
+  if (from < length) bounds.push(from, length);
+  return bounds;
+}
+
 /**
  * The k most likely next tokens and their log-probabilities: what `topK(logSoftmax(logits), k)` gives with the
- * banned tokens at -Infinity (banned before the softmax when `renormalize`), in one pass over the vocabulary
- * and without a vocabulary-sized array per hypothesis per step. Scores are rounded to float32 as there.
- * It runs once per hypothesis per step over the whole vocabulary: the loops skip the few banned tokens by ranges
- * rather than asking a set about every token, and rank raw logits (the same order as their log-probabilities).
+ * banned tokens at -Infinity (banned before the softmax when `renormalize`), without a vocabulary-sized array
+ * per hypothesis per step. Scores are rounded to float32 as there.
+ * It runs once per hypothesis per step over the whole vocabulary, two passes: one finds the largest logit and
+ * the k best allowed ones together (ranking raw logits, the same order as their log-probabilities), the other
+ * sums the exponentials in the order `logSoftmax` does, so the scores are the same to the bit. The loops skip
+ * the few banned tokens by ranges rather than asking a set about every token.
  */
 export function topLogProbs(
   logits: Float32Array,
@@ -130,47 +144,16 @@ export function topLogProbs(
   renormalize: boolean,
 ): { token: number; score: number }[] {
   const length = logits.length;
-  // Allowed tokens as [start, end) ranges between the banned ones.
-  const bounds: number[] = [];
-  let from = 0;
-  for (const token of [...banned].filter((id) => id >= 0 && id < length).sort((a, b) => a - b)) {
-    if (token > from) bounds.push(from, token);
-    from = Math.max(from, token + 1);
-  }
-  if (from < length) bounds.push(from, length);
-
-  let max = -Infinity;
-  if (renormalize) {
-    for (let range = 0; range < bounds.length; range += 2) {
-      for (let i = bounds[range] as number, end = bounds[range + 1] as number; i < end; i++) {
-        const value = logits[i] as number;
-        if (value > max) max = value;
-      }
-    }
-  } else {
-    for (let i = 0; i < length; i++) {
-      const value = logits[i] as number;
-      if (value > max) max = value;
-    }
-  }
-  let sum = 0;
-  if (renormalize) {
-    for (let range = 0; range < bounds.length; range += 2) {
-      for (let i = bounds[range] as number, end = bounds[range + 1] as number; i < end; i++) {
-        sum += Math.exp((logits[i] as number) - max);
-      }
-    }
-  } else {
-    for (let i = 0; i < length; i++) sum += Math.exp((logits[i] as number) - max);
-  }
-  const shift = max + Math.log(sum);
+  const bounds = allowedRanges(banned, length);
 
   // The k best allowed logits, best first; on equal logits the lower token first.
   const tokens: number[] = [];
   const best: number[] = [];
+  let max = -Infinity;
   for (let range = 0; range < bounds.length; range += 2) {
     for (let i = bounds[range] as number, end = bounds[range + 1] as number; i < end; i++) {
       const value = logits[i] as number;
+      if (value > max) max = value;
       if (tokens.length === k && !(value > (best[k - 1] as number))) continue;
       if (value === -Infinity || Number.isNaN(value)) continue;
       let at = tokens.length;
@@ -183,6 +166,25 @@ export function topLogProbs(
       }
     }
   }
+  // Without renormalising, the softmax runs over the banned tokens too.
+  if (!renormalize) {
+    for (const token of banned) {
+      const value = token >= 0 && token < length ? (logits[token] as number) : -Infinity;
+      if (value > max) max = value;
+    }
+  }
+
+  let sum = 0;
+  if (renormalize) {
+    for (let range = 0; range < bounds.length; range += 2) {
+      for (let i = bounds[range] as number, end = bounds[range + 1] as number; i < end; i++) {
+        sum += Math.exp((logits[i] as number) - max);
+      }
+    }
+  } else {
+    for (let i = 0; i < length; i++) sum += Math.exp((logits[i] as number) - max);
+  }
+  const shift = max + Math.log(sum);
   const out: { token: number; score: number }[] = [];
   for (const [index, token] of tokens.entries()) {
     const score = Math.fround((best[index] as number) - shift);

@@ -94,6 +94,20 @@ describe('sentence boundaries', () => {
 });
 
 describe('addresses inside a sentence', () => {
+  it('include host names without a scheme, but not abbreviations, file names or a missing space', () => {
+    const text =
+      'See example.com/terms or Example.co.uk, e.g. report.pdf; it was paid.In the end, lexlet.app.';
+    const pieces = segmentText(text, 'en');
+    expect(joined(pieces)).toBe(text);
+    expect(pieces.filter((piece) => piece.kind === 'keep').map((piece) => piece.text)).toEqual([
+      'example.com/terms',
+      'Example.co.uk',
+      ',',
+      'lexlet.app',
+      '.',
+    ]);
+  });
+
   it('are kept, and the words around them are translated as clauses of the sentence', () => {
     const text = 'Visit https://example.com/terms for details, or write to help@example.com.';
     const pieces = segmentText(text, 'en');

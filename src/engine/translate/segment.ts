@@ -17,7 +17,15 @@ export type Piece =
       clause?: 'first' | 'next';
     };
 
-export const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+/giu;
+/**
+ * A host name without a scheme, as contracts write them ("example.com/terms", "lexlet.app", "example.co.uk"): only
+ * common top-level domains, written in lower case, so a missing space after a full stop ("paid.In") is no address.
+ */
+const BARE_HOST = String.raw`(?<![\p{L}\p{N}@._%+-])(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?\.)+(?:com|org|net|edu|gov|int|info|biz|io|ai|app|dev|co|eu|uk|de|es|fr|ch|nl|cn|jp|ca|au|mx|br|pt|ie|se|dk|fi|pl|ru|law|legal)(?![\p{L}\p{N}_-])(?:\/[^\s<>"]*)?`;
+export const URL_PATTERN = new RegExp(
+  String.raw`\b(?:[a-zA-Z][a-zA-Z0-9+.-]*:\/\/|[wW]{3}\.)[^\s<>"]+|${BARE_HOST}`,
+  'gu',
+);
 export const EMAIL_PATTERN = /[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+/gu;
 const LETTER = /\p{L}/u;
 /** An emoji with its modifiers and joined parts, or a flag: models drop or garble them, so they are kept. */

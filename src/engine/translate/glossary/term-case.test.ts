@@ -27,6 +27,27 @@ describe('fitTermCase', () => {
   });
 });
 
+describe('fitTermCase with articles', () => {
+  const es = ['el', 'la'];
+  const fr = ['le', "l'"];
+  it("follows the source's case on the word after an article, and keeps the article as written", () => {
+    const place = { opens: false, mirrorCase: true, targetArticles: es };
+    expect(fitTermCase('el licenciante', { ...place, sourceText: 'Licensor' })).toBe('el Licenciante');
+    expect(fitTermCase('el Licenciante', { ...place, sourceText: 'licensor' })).toBe('el licenciante');
+    expect(fitTermCase("l'acheteur", { ...place, sourceText: 'Buyer', targetArticles: fr })).toBe(
+      "l'Acheteur",
+    );
+    expect(
+      fitTermCase('Licenciante', { ...place, sourceText: 'the Licensor', sourceArticles: ['the'] }),
+    ).toBe('Licenciante');
+    expect(fitTermCase('el Licenciante', { ...place, opens: true, sourceText: 'Licensor' })).toBe(
+      'El Licenciante',
+    );
+    // A word that only starts like an article is no article.
+    expect(fitTermCase('elemento', { ...place, sourceText: 'Item' })).toBe('Elemento');
+  });
+});
+
 describe('opensSentence', () => {
   it('sees only punctuation, symbols and spaces before a sentence-opening word', () => {
     expect(opensSentence('¿Tom paga?', 1)).toBe(true);

@@ -1,6 +1,6 @@
 import type { GlossaryTerm } from '../../types';
 import { glossaryMatcher, termKey, type TermMatch } from '../glossary/match';
-import { fitTermCase, opensSentence } from '../glossary/term-case';
+import { articlesOf, fitTermCase, opensSentence } from '../glossary/term-case';
 import {
   RENDERED_STAND_INS,
   STAND_INS,
@@ -41,6 +41,8 @@ export function glossaryPass(options: GlossaryPassOptions): SentencePass | undef
   const mirrorCase = usesNameCase(options.sourceLocale);
   const renderings = RENDERED_STAND_INS[language(options.targetLocale)];
   const standsIn = repairsNames(options.targetLocale);
+  const sourceArticles = articlesOf(language(options.sourceLocale));
+  const targetArticles = articlesOf(language(options.targetLocale));
 
   /** The target term for a source occurrence, written where `opens` says. */
   const written = (occurrence: TermMatch, source: string, opens: boolean) =>
@@ -48,6 +50,8 @@ export function glossaryPass(options: GlossaryPassOptions): SentencePass | undef
       opens,
       sourceText: opensSentence(source, occurrence.start) ? undefined : occurrence.text,
       mirrorCase,
+      sourceArticles,
+      targetArticles,
     });
 
   /** Stand-ins for the sentence's distinct terms: the first free ones, then (a retry) the next ones. */

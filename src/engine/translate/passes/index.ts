@@ -1,7 +1,9 @@
 import type { GlossaryTerm } from '../../types';
 import { repairsNames, type CountPieces } from '../names';
+import { glossaryArticlesPass } from './glossary-articles-pass';
 import { glossaryPass } from './glossary-pass';
 import { namesPass } from './names-pass';
+import { numberWordsPass } from './number-words-pass';
 import { numbersPass } from './numbers-pass';
 import type { SentencePass } from './pass';
 
@@ -18,17 +20,17 @@ export interface PassOptions {
 }
 
 /**
- * The passes a sentence goes through, in order: the glossary's stand-ins before the model, then the repairs of
- * lost numbers and lost names (a names repair is kept only if it keeps the numbers too).
+ * The passes a sentence goes through, in order: the check of number words beside digits and the articles before
+ * glossary terms (outermost, so they see the translation as the other passes left it), the glossary's stand-ins
+ * before the model, then the repairs of lost numbers and lost names (a names repair is kept only if it keeps the
+ * numbers too).
  */
 export function sentencePasses(options: PassOptions): SentencePass[] {
-  const glossary = options.glossary?.length
-    ? glossaryPass({
-        terms: options.glossary,
-        sourceLocale: options.locale,
-        targetLocale: options.targetLocale,
-      })
+  const glossaryOptions = options.glossary?.length
+    ? { terms: options.glossary, sourceLocale: options.locale, targetLocale: options.targetLocale }
     : undefined;
+  const glossary = glossaryOptions && glossaryPass(glossaryOptions);
+  const articles = glossary && glossaryOptions && glossaryArticlesPass(glossaryOptions);
   const names =
     options.countPieces && repairsNames(options.targetLocale)
       ? namesPass({
@@ -37,5 +39,8 @@ export function sentencePasses(options: PassOptions): SentencePass[] {
           targetLocale: options.targetLocale,
         })
       : undefined;
-  return [glossary, numbersPass, names].filter((pass): pass is SentencePass => pass !== undefined);
+  const numberWords = numberWordsPass({ sourceLocale: options.locale, targetLocale: options.targetLocale });
+  return [numberWords, articles, glossary, numbersPass, names].filter(
+    (pass): pass is SentencePass => pass !== undefined,
+  );
 }
