@@ -83,11 +83,16 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // The app shell plus onnxruntime's .wasm/.mjs, so the engine starts offline. Model files are cached
+        // The app shell plus onnxruntime's WASM-only build, so the engine starts offline. Model files are cached
         // by the model loader (with integrity checks), never by the service worker. The manifest and its icons
         // are added by the plugin itself.
         globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,ico}'],
-        globIgnores: ['models/**', 'fixtures/**'],
+        globIgnores: [
+          'models/**',
+          'fixtures/**',
+          // onnxruntime's WebGPU build (26.8 MB): kept by the engine worker when it chooses WebGPU (webgpu-build-cache.ts).
+          '**/ort-wasm-simd-threaded.asyncify*.wasm',
+        ],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         additionalManifestEntries: [{ url: languageModel, revision: languageModelRevision }],
       },

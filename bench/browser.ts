@@ -5,7 +5,8 @@
  * starts: a new tab, the model already in Cache Storage, until its first sentence is translated, phase by phase.
  *
  *   node --import tsx bench/browser.ts [--model lexlet-en-es] [--input FILE] [--beams 1,4] [--together 1,8] [--repeats 3]
- *     [--long-input FILE] [--long-lines 1000] [--cold-starts 5] [--skip-throughput] [--skip-build]
+ *     [--long-input FILE] [--long-lines 1000] [--cold-starts 5] [--variants app,webgpu-build,opened-ahead] [--linger-ms 0]
+ *     [--skip-throughput] [--skip-build]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
-import type { BenchMessage, BenchRequest, OrtBuild } from './browser/protocol';
-import { coldStartPhases } from './browser/phases';
+import type { BenchMessage, BenchRequest, ColdStartVariant } from './browser/protocol';
+import { askedToTranslated, coldStartPhases } from './browser/phases';
 import { formatTable } from './measure';
 import { writeResults } from './write-results';
 import { median } from './measure';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     'long-input': { type: 'string' },
     'long-lines': { type: 'string', default: '1000' },
     'cold-starts': { type: 'string', default: '5' },
+    variants: { type: 'string', default: 'app,webgpu-build,opened-ahead' },
+    'linger-ms': { type: 'string', default: '0' },
     'skip-throughput': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
   },
@@ -240,18 +243,18 @@ async function coldStarts(count: number): Promise<void> {
   await first.close();
   const sentence =
     readLines(join(root, values.input ?? ''))[0] ?? 'The meeting starts at nine tomorrow morning.';
-  const builds: OrtBuild[] = ['webgpu', 'wasm'];
-  const runs: Record<OrtBuild, { name: string; ms: number }[][]> = { webgpu: [], wasm: [] };
+  const variants = (values.variants ?? 'app').split(',') as ColdStartVariant[];
+  const runs = new Map<ColdStartVariant, { name: string; ms: number }[][]>(variants.map((v) => [v, []]));
   let translation = '';
-  // The two builds of onnxruntime-web take turns, tab by tab.
-  for (let run = 0; run < count * builds.length; run++) {
-    const build = builds[run % builds.length] as OrtBuild;
+  // The variants take turns, tab by tab.
+  for (let run = 0; run < count * variants.length; run++) {
+    const variant = variants[run % variants.length] as ColdStartVariant;
     const page = await context.newPage();
     const query = new URLSearchParams({
       'cold-start': '',
       model: values.model ?? 'lexlet-en-es',
       sentence,
-      ort: build,
+      variant,
     });
     await open(page, `?${query}`);
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
@@ -259,35 +262,49 @@ async function coldStarts(count: number): Promise<void> {
     const result = messages.find((message) => message.type === 'cold-start');
     if (result?.type !== 'cold-start') throw new Error('the cold start reported nothing');
     translation = result.translation;
-    runs[build].push(coldStartPhases(navigationStart, result.marks));
+    runs.get(variant)?.push(coldStartPhases(navigationStart, result.marks));
+    // A tab left open a while, as a user's is: the browser may keep the compiled WebAssembly for later visits.
+    await page.waitForTimeout(Number(values['linger-ms']));
     await page.close();
   }
   await context.close();
-  results.coldStart = { model: values.model, sentence, translation, tabs: count, ms: runs };
-  const names = runs.webgpu[0]?.map((phase) => phase.name) ?? [];
-  const column = (build: OrtBuild, index: number) =>
-    runs[build].map((phases) => phases[index]?.ms ?? Number.NaN);
+  results.coldStart = {
+    model: values.model,
+    sentence,
+    translation,
+    tabs: count,
+    ms: Object.fromEntries(runs),
+  };
   console.log(
-    `\nCold start, model in Cache Storage: new tab → first sentence, ms (median of ${count} tabs, each tab)` +
-      `\nwith the app's onnxruntime-web build (WebGPU + WASM) and the WASM-only build, tabs alternating`,
+    `\nCold start, model in Cache Storage: new tab → first sentence, ms (median of ${count} tabs, each tab),` +
+      ` variants taking turns: ${variants.join(', ')}`,
   );
   console.log(`"${sentence}" → "${translation}"`);
+  // Phases are matched by name: overlapping steps may end in another order from tab to tab.
+  const names = [...new Set([...runs.values()].flat(2).map((phase) => phase.name))];
+  const total = names.find((name) => name.startsWith('total'));
+  const ordered = [...names.filter((name) => name !== total), ...(total ? [total] : [])];
+  const column = (variant: ColdStartVariant, name: string) =>
+    (runs.get(variant) ?? []).map((phases) => phases.find((phase) => phase.name === name)?.ms ?? Number.NaN);
+  const asked = (variant: ColdStartVariant) => (runs.get(variant) ?? []).map(askedToTranslated);
+  const cell = (values: number[]) => [median(values).toFixed(0), values.map((ms) => ms.toFixed(0)).join(' ')];
+  const rows = ordered.map((name) => {
+    const cells = variants.map((variant) => cell(column(variant, name)));
+    return [name, ...cells.map(([med]) => med ?? ''), ...cells.map(([, each]) => each ?? '')];
+  });
+  const askedCells = variants.map((variant) => cell(asked(variant)));
+  rows.push([
+    'translation asked for → first sentence',
+    ...askedCells.map(([med]) => med ?? ''),
+    ...askedCells.map(([, each]) => each ?? ''),
+  ]);
   console.log(
-    formatTable(
-      ['phase', 'app build', 'WASM-only build', 'app build, each tab', 'WASM-only, each tab'],
-      names.map((name, index) => [
-        name,
-        median(column('webgpu', index)).toFixed(0),
-        median(column('wasm', index)).toFixed(0),
-        column('webgpu', index)
-          .map((ms) => ms.toFixed(0))
-          .join(' '),
-        column('wasm', index)
-          .map((ms) => ms.toFixed(0))
-          .join(' '),
-      ]),
-    ),
+    formatTable(['phase', ...variants, ...variants.map((variant) => `${variant}, each tab`)], rows),
   );
+  results.coldStart = {
+    ...(results.coldStart as object),
+    askedToTranslated: Object.fromEntries(variants.map((variant) => [variant, asked(variant)])),
+  };
 }
 
 try {

@@ -64,3 +64,42 @@ test('works offline after the first visit, cross-origin isolated, with the cache
   await expect(page.getByTestId(`model-${FIXTURE_MODEL_ID}`).getByTestId('model-status')).toHaveText('Ready');
   await context.setOffline(false);
 });
+
+/** Every URL in Cache Storage, by cache. */
+async function cachedUrls(page: import('@playwright/test').Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const byCache: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      byCache[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+    }
+    return byCache;
+  });
+}
+
+const WEBGPU_BUILD = /ort-wasm-simd-threaded\.asyncify[^/]*\.wasm(\?|$)/u;
+const WASM_BUILD = /ort-wasm-simd-threaded-[^/.]*\.wasm(\?|$)/u;
+
+test("downloads onnxruntime's WebGPU build only where WebGPU is used, and keeps it for offline use", async ({
+  page,
+}, testInfo) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await downloadFromOffer(page);
+  const input = 'I like to read books.';
+  expect(await translate(page, input)).toBe(await expectedTranslation(input));
+
+  const cached = await cachedUrls(page);
+  const all = Object.values(cached).flat();
+  // The WASM-only build is precached for every visitor: WASM is where any backend falls back to.
+  expect(all.some((url) => WASM_BUILD.test(url))).toBe(true);
+  if (expectedBackend(testInfo) === 'webgpu') {
+    expect((cached['lexlet-onnxruntime-webgpu'] ?? []).filter((url) => WEBGPU_BUILD.test(url))).toHaveLength(
+      1,
+    );
+  } else {
+    expect(all.filter((url) => WEBGPU_BUILD.test(url))).toEqual([]);
+    expect(requested.filter((url) => WEBGPU_BUILD.test(url))).toEqual([]);
+  }
+});

@@ -1,15 +1,15 @@
 /// <reference lib="webworker" />
 /**
- * Runs the engine's sentence translator in a dedicated worker, as the app does, on the WASM backend, and
- * reports throughput and the progress of a long run to the page, or the phases of a cold start.
+ * Runs the app's worker engine in a dedicated worker, as the app does: throughput and the progress of a long run
+ * on the WASM backend, or the phases of a cold start on the backend the app chooses.
  */
-import { Engine } from '../../src/engine/engine';
-import { createBrowserModelRepository } from '../../src/engine/models/browser-repository';
-import type { OrtModule } from '../../src/engine/runtime/ort';
+import type { Engine } from '../../src/engine/engine';
+import type { OrtLoader, OrtModule } from '../../src/engine/runtime/ort';
 import { DEFAULT_GROUP_SIZE } from '../../src/engine/translate/document';
+import { createWorkerEngine, workerOrtLoader } from '../../src/worker/create-engine';
 import { measureThroughput } from '../measure';
 import { coldStart, now } from './cold-start';
-import type { BenchMessage, BenchRequest, OrtBuild, WorkerRequest } from './protocol';
+import type { BenchMessage, BenchRequest, ColdStartMark, ColdStartVariant, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -18,21 +18,26 @@ const startedAt = now();
 
 const post = (message: BenchMessage) => self.postMessage(message);
 
-function createEngine(ortBuild: OrtBuild = 'webgpu'): Engine {
-  return new Engine({
-    // Dynamic import, as in the app's worker: onnxruntime's pthread workers load its module too.
-    loadOrt: () =>
-      (ortBuild === 'wasm'
-        ? import('onnxruntime-web/wasm')
-        : import('onnxruntime-web/webgpu')) as Promise<OrtModule>,
-    repository: (catalogUrl) => createBrowserModelRepository(catalogUrl),
-    environment: { gpu: null, crossOriginIsolated: self.crossOriginIsolated },
-    preference: 'wasm',
+/**
+ * The app's worker engine (src/worker/create-engine.ts), its onnxruntime import marked; `webgpu-build` gives
+ * WASM the WebGPU build, as the app did before it loaded the WASM-only build there.
+ */
+function coldStartEngine(variant: ColdStartVariant, marks: ColdStartMark[]): Engine {
+  const loadOrt: OrtLoader =
+    variant === 'webgpu-build'
+      ? () => import('onnxruntime-web/webgpu') as Promise<OrtModule>
+      : workerOrtLoader();
+  return createWorkerEngine({
+    loadOrt: (backend) =>
+      loadOrt(backend).then((ort) => {
+        marks.push({ name: 'onnxruntime imported', at: now() });
+        return ort;
+      }),
   });
 }
 
 async function run(request: BenchRequest): Promise<void> {
-  const engine = createEngine();
+  const engine = createWorkerEngine({ preference: 'wasm' });
   await engine.loadCatalog(request.catalogUrl);
   await engine.downloadModel(request.modelId, () => undefined);
   const backend = await engine.getBackend();
@@ -69,13 +74,15 @@ async function run(request: BenchRequest): Promise<void> {
 
 async function handle(message: WorkerRequest): Promise<void> {
   if (message.mode === 'throughput') return run(message.request);
-  const engine = createEngine(message.mode === 'cold-start' ? message.request.ortBuild : 'webgpu');
+  const marks: ColdStartMark[] = [];
+  const engine =
+    message.mode === 'cold-start' ? coldStartEngine(message.request.variant, marks) : createWorkerEngine();
   if (message.mode === 'prepare') {
     await engine.loadCatalog(message.catalogUrl);
     await engine.downloadModel(message.modelId, () => undefined);
     post({ type: 'prepared' });
   } else {
-    post({ type: 'cold-start', ...(await coldStart(engine, message.request, startedAt)) });
+    post({ type: 'cold-start', ...(await coldStart(engine, message.request, startedAt, marks)) });
   }
   await engine.dispose();
   post({ type: 'finished' });

@@ -1,18 +1,11 @@
 /**
- * A cold start as the app's worker goes through it, with the model already in Cache Storage: load onnxruntime,
- * start its WebAssembly runtime (fetch, compile, threads), read and verify the model files, create the encoder
- * and decoder sessions, translate one sentence. Each phase ends with a mark.
+ * A cold start along the app's own path, with the model already in Cache Storage: the worker loads the catalog
+ * (and then, as the app's worker does, starts onnxruntime), then translates one sentence as the app asks
+ * for it. The engine's progress events mark the phases: onnxruntime imported, its runtime started, the model's
+ * files read and its sessions created, the first token, the sentence translated.
  */
 import type { Engine } from '../../src/engine/engine';
 import type { ColdStartMark, ColdStartRequest } from './protocol';
-
-/**
- * The smallest ONNX model (opset 13, y = Identity(x), float32 [1]): creating a session of it starts the
- * WebAssembly runtime and nothing else, which separates that cost from the model's own sessions. Made with
- * onnx.helper.make_graph([make_node('Identity', ['x'], ['y'])], ...).SerializeToString().
- */
-const IDENTITY_MODEL =
-  'CAg6OgoQCgF4EgF5IghJZGVudGl0eRIEd2FybVoPCgF4EgoKCAgBEgQKAggBYg8KAXkSCgoICAESBAoCCAFCBAoAEA0=';
 
 export const now = () => performance.timeOrigin + performance.now();
 
@@ -20,26 +13,33 @@ export async function coldStart(
   engine: Engine,
   request: ColdStartRequest,
   workerStartedAt: number,
+  /** Marks made outside this function (onnxruntime imported), appended as they happen. */
+  marks: ColdStartMark[],
 ): Promise<{ marks: ColdStartMark[]; translation: string }> {
-  const marks: ColdStartMark[] = [
+  marks.push(
     { name: 'worker created', at: request.workerCreatedAt },
     { name: 'worker started', at: workerStartedAt },
-  ];
+  );
   const mark = (name: string) => marks.push({ name, at: now() });
   mark('request received');
-  await engine.runtime.ort('wasm');
-  mark('onnxruntime loaded');
-  const identity = Uint8Array.from(atob(IDENTITY_MODEL), (char) => char.charCodeAt(0));
-  await (await engine.runtime.createSession('wasm', identity)).release();
-  mark('WebAssembly runtime started');
   await engine.loadCatalog(request.catalogUrl);
   mark('catalog loaded');
-  // Cached: the files are read from Cache Storage and their hashes checked, nothing is downloaded.
-  await engine.downloadModel(request.modelId, () => undefined);
-  mark('model files checked');
-  const translator = await engine.translator(request.modelId, 'wasm');
-  mark('sessions created');
-  const result = await translator.translate(request.sentence, { numBeams: 1 });
+  // As the app's worker does once the catalog is loaded (src/worker/engine.worker.ts).
+  if (request.variant !== 'no-warm-up') void engine.warmUp();
+  if (request.variant === 'opened-ahead') {
+    await engine.openModel(request.modelId);
+    mark('model opened ahead, translation asked for');
+  } else if (request.variant === 'opened-ahead-no-warm-run') {
+    await engine.translator(request.modelId, (await engine.getBackend()).active);
+    mark('model opened ahead, translation asked for');
+  }
+  let tokens = 0;
+  const result = await engine.translate({ modelId: request.modelId, text: request.sentence }, (event) => {
+    if (event.type === 'loading' && event.stage === 'model') mark('WebAssembly runtime started');
+    if (event.type === 'loading' && event.stage === 'opened') mark('model read, sessions created');
+    if (event.type === 'token' && tokens++ === 0) mark('first token');
+  });
   mark('first sentence translated');
-  return { marks, translation: result.text };
+  // Steps that overlap (the runtime starts beside the catalog) are listed in the order they ended.
+  return { marks: [...marks].sort((a, b) => a.at - b.at), translation: result.text };
 }

@@ -1,9 +1,9 @@
 /**
  * The benchmark page: starts the worker and keeps its messages on `window` for the driver to read. Opened with
- * `?cold-start&model=ID&sentence=TEXT[&ort=wasm]` it starts the worker at once, as the app does, and times a cold
- * start (with onnxruntime-web's WASM-only build when `ort=wasm`).
+ * `?cold-start&model=ID&sentence=TEXT[&variant=app]` it starts the worker at once, as the app does, and times a
+ * cold start of that engine (protocol.ts names the variants).
  */
-import type { BenchMessage, BenchRequest, WorkerRequest } from './protocol';
+import type { BenchMessage, BenchRequest, ColdStartVariant, WorkerRequest } from './protocol';
 
 declare global {
   interface Window {
@@ -36,7 +36,7 @@ if (params.has('cold-start')) {
       modelId: params.get('model') ?? 'lexlet-en-es',
       sentence: params.get('sentence') ?? 'The meeting starts at nine tomorrow morning.',
       workerCreatedAt: now(),
-      ortBuild: params.get('ort') === 'wasm' ? 'wasm' : 'webgpu',
+      variant: (params.get('variant') ?? 'app') as ColdStartVariant,
     },
   });
 }

@@ -21,3 +21,16 @@ export function coldStartPhases(
   });
   return phases;
 }
+
+/** Phases that end when the translation is asked for: the catalog loaded, or the model opened ahead of it. */
+export const ASKED_FOR = ['catalog loaded', 'model opened ahead, translation asked for'];
+
+/**
+ * What the translation itself waited for, in ms: the phases after the last one that ends when it was asked for
+ * (the total left out). What a click on Translate waits for once the page has done what it does on its own.
+ */
+export function askedToTranslated(phases: readonly { name: string; ms: number }[]): number {
+  const steps = phases.filter((phase) => !phase.name.startsWith('total'));
+  const asked = steps.findLastIndex((phase) => ASKED_FOR.includes(phase.name));
+  return steps.slice(asked + 1).reduce((sum, phase) => sum + phase.ms, 0);
+}

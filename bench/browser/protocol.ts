@@ -22,11 +22,20 @@ export interface ColdStartRequest {
   sentence: string;
   /** When the page created the worker, in ms since the epoch (performance.timeOrigin + now()). */
   workerCreatedAt: number;
-  /** onnxruntime-web's build: the app's (WebGPU and WASM, 26.8 MB of WebAssembly) or the WASM-only one (14.2 MB). */
-  ortBuild: OrtBuild;
+  /** Which engine starts (see cold-start-variants.ts). */
+  variant: ColdStartVariant;
 }
 
-export type OrtBuild = 'webgpu' | 'wasm';
+/**
+ * `app`: the app's worker engine as it ships (onnxruntime's WASM-only build for WASM, the runtime started once
+ * the catalog is loaded). `webgpu-build`: the same with the WebGPU build serving WASM, as the app did before.
+ * `no-warm-up`: the app's engine with the runtime started only when the translation asks for it.
+ * `opened-ahead`: the app's engine, the model opened before the translation is asked for, as the Translate page
+ * does while the user types: the translation then times what a click waits for. `opened-ahead-no-warm-run`:
+ * the same with the sessions opened but no short run made on them (Engine.openModel makes one).
+ */
+export type ColdStartVariant =
+  'app' | 'webgpu-build' | 'no-warm-up' | 'opened-ahead' | 'opened-ahead-no-warm-run';
 
 /** A moment of the cold start, in ms since the epoch, so that page and worker times compare. */
 export interface ColdStartMark {

@@ -187,6 +187,7 @@ export class EngineClient {
         withCallback(onEvent, (proxied) => remote.translate(request, proxied, signal)),
       tagDocument: (request, onProgress, signal) =>
         withCallback(onProgress, (proxied) => remote.tagDocument(request, proxied, signal)),
+      openModel: (modelId) => this.race(remote.openModel(modelId)),
       ping: () => this.race(remote.ping()),
     };
   }
@@ -212,6 +213,7 @@ export class EngineClient {
       translate: (request, onEvent, signal) => call((engine) => engine.translate(request, onEvent, signal)),
       tagDocument: (request, onProgress, signal) =>
         call((engine) => engine.tagDocument(request, onProgress, signal)),
+      openModel: (modelId) => call((engine) => engine.openModel(modelId)),
       ping: () => call((engine) => engine.ping()),
     };
   }

@@ -44,6 +44,12 @@ export interface EngineApi {
     onProgress: (event: TagProgress) => void,
     signal?: AbortSignal,
   ): Promise<DocumentTags>;
+  /**
+   * Opens a downloaded translation model on the active backend ahead of its first translation (while the user
+   * types), so that translation does not wait for its sessions. Never downloads; resolves once the model is open
+   * or could not be opened (its first translation then says why).
+   */
+  openModel(modelId: string): Promise<void>;
   /** Cheap round trip used by the UI's watchdog to detect a hung worker. */
   ping(): Promise<number>;
 }

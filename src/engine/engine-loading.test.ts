@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadNodeOrt } from '../cli/node-ort';
 import { Engine } from './engine';
 import { createNodeModelRepository } from './models/node-repository';
+import type { ModelRepository } from './models/repository';
 import type { TranslateEvent } from './types';
 
 const CATALOG = fileURLToPath(new URL('../../e2e/fixtures/models/catalog.json', import.meta.url));
@@ -36,4 +37,52 @@ describe.skipIf(!existsSync(CATALOG))('Engine loading events', () => {
     await engine.translate({ modelId: MODEL, text: 'The cat sleeps.' }, (event) => again.push(event));
     expect(again.some((event) => event.type === 'loading')).toBe(false);
   }, 60_000);
+
+  const nodeEngine = () =>
+    new Engine({
+      loadOrt: loadNodeOrt,
+      repository: createNodeModelRepository,
+      environment: { nativeCpu: true },
+    });
+
+  it('opens a model ahead of its first translation, which then waits for nothing', async () => {
+    engine = nodeEngine();
+    await engine.loadCatalog(CATALOG);
+    await engine.openModel(MODEL);
+    const events: TranslateEvent[] = [];
+    await engine.translate({ modelId: MODEL, text: 'Hello my friend.' }, (event) => events.push(event));
+    expect(events.some((event) => event.type === 'loading')).toBe(false);
+  }, 60_000);
+
+  it('says it waits for a model that is still opening ahead of it', async () => {
+    engine = nodeEngine();
+    await engine.loadCatalog(CATALOG);
+    const opening = engine.openModel(MODEL);
+    const events: TranslateEvent[] = [];
+    await engine.translate({ modelId: MODEL, text: 'Hello my friend.' }, (event) => events.push(event));
+    await opening;
+    expect(events.filter((event) => event.type === 'loading').map((event) => event.stage)).toEqual([
+      'engine',
+      'model',
+      'opened',
+    ]);
+  }, 60_000);
+});
+
+describe('Engine.openModel', () => {
+  it('never downloads: a model not on the device is left alone', async () => {
+    const read: string[] = [];
+    const repository = {
+      catalog: { models: [] },
+      model: () => ({ id: 'remote', task: 'translation' }),
+      status: async () => ({ id: 'remote', state: 'absent', cachedBytes: 0, totalBytes: 10 }),
+      readFile: async (_id: string, path: string) => {
+        read.push(path);
+        throw new Error('offline');
+      },
+    } as unknown as ModelRepository;
+    const engine = new Engine({ loadOrt: loadNodeOrt, repository, environment: { nativeCpu: true } });
+    await engine.openModel('remote');
+    expect(read).toEqual([]);
+  });
 });

@@ -58,9 +58,13 @@ function asLexletError(error: unknown, backend: BackendName | undefined): unknow
 /**
  * The engine behind the worker and the CLI: catalog, downloads, backend choice, translation and tagging.
  *
- *   // Worker: one onnxruntime-web build serves WebGPU and WASM; import it dynamically (pthread trap).
+ *   // Worker: onnxruntime-web's WASM-only build for WASM, its WebGPU build for WebGPU (runtime/ort-build.ts);
+ *   // imported dynamically (pthread trap).
  *   const engine = new Engine({
- *     loadOrt: () => import('onnxruntime-web/webgpu'),
+ *     loadOrt: createOrtLoader({
+ *       webgpu: () => import('onnxruntime-web/webgpu'),
+ *       wasm: () => import('onnxruntime-web/wasm'),
+ *     }),
  *     repository: (catalogUrl) => createBrowserModelRepository(catalogUrl),
  *     environment: { gpu: navigator.gpu ?? null, crossOriginIsolated: self.crossOriginIsolated },
  *   });
@@ -76,6 +80,8 @@ export class Engine implements EngineApi {
   /** Open tagging models keyed by `${modelId}|${backend}`. */
   private readonly taggers = new Map<string, Promise<SentenceTagger>>();
   private readonly memo = new LruCache<string, RememberedTranslation>(MEMO_CAPACITY);
+  /** Translators whose sessions are open (a translation that finds one still opening says it waits for it). */
+  private readonly opened = new WeakSet<Promise<SentenceTranslator>>();
 
   constructor(options: EngineOptions) {
     this.runtime = new Runtime(options.loadOrt, options.environment, options.preference);
@@ -201,12 +207,49 @@ export class Engine implements EngineApi {
     });
   }
 
+  /**
+   * Starts onnxruntime on the active backend (see Runtime.start) when a model is on the device, so that its
+   * first use does not wait for it. Without one (a first visit) there is nothing to run yet, and the runtime's
+   * download is left to the service worker's precache rather than fetched twice at once.
+   */
+  async warmUp(): Promise<void> {
+    try {
+      const statuses = await this.requireRepository().statuses();
+      if (!statuses.some((status) => status.state === 'ready')) return;
+      await this.runtime.start((await this.runtime.backend()).active);
+    } catch {
+      // Nothing is lost: the first translation starts the runtime again, and falls back from WebGPU if needed.
+    }
+  }
+
+  async openModel(modelId: string): Promise<void> {
+    const repository = this.requireRepository();
+    if (repository.model(modelId).task !== 'translation') return;
+    if ((await repository.status(modelId)).state !== 'ready') return;
+    try {
+      const { active } = await this.runtime.backend();
+      const translator = await this.translator(modelId, active);
+      // A first run pays for more than its tokens (the runtime's first inference, its buffers): a short one now
+      // spares the first translation that cost. Only on WASM, whose runs never overlap: WebGPU runs on shared
+      // sessions do, with a translation asked for meanwhile.
+      if (active === 'wasm')
+        await translator.translate('1', { numBeams: 1, maxLengthFactor: 0, maxLengthOffset: 4 });
+    } catch {
+      // The first translation opens it again, and falls back from WebGPU or says what is wrong.
+    }
+  }
+
   /** Opens (once) the model's sessions on `backend`. */
   translator(modelId: string, backend: BackendName, signal?: AbortSignal): Promise<SentenceTranslator> {
     const key = `${modelId}|${backend}`;
     let translator = this.translators.get(key);
     if (!translator) {
-      translator = loadTranslator(this.requireRepository(), this.runtime, modelId, backend, signal);
+      const loading = loadTranslator(this.requireRepository(), this.runtime, modelId, backend, signal);
+      translator = loading;
+      loading.then(
+        () => this.opened.add(loading),
+        () => undefined,
+      );
       translator.catch(() => {
         if (this.translators.get(key) === translator) this.translators.delete(key);
       });
@@ -222,11 +265,14 @@ export class Engine implements EngineApi {
     onEvent: (event: TranslateEvent) => void,
     signal?: AbortSignal,
   ): Promise<SentenceTranslator> {
-    if (this.translators.has(`${modelId}|${backend}`)) return this.translator(modelId, backend, signal);
+    const existing = this.translators.get(`${modelId}|${backend}`);
+    if (existing && this.opened.has(existing)) return existing;
     onEvent({ type: 'loading', stage: 'engine', modelId });
-    await this.runtime.ort(backend);
+    // The model's files are read and its tokenizer built while the runtime starts; its sessions wait for it.
+    const opening = this.translator(modelId, backend, signal);
+    await this.runtime.start(backend);
     onEvent({ type: 'loading', stage: 'model', modelId });
-    const translator = await this.translator(modelId, backend, signal);
+    const translator = await opening;
     onEvent({ type: 'loading', stage: 'opened', modelId });
     return translator;
   }

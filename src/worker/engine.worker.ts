@@ -1,11 +1,8 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import type { EngineApi } from '../engine/api';
-import { Engine } from '../engine/engine';
-import { createBrowserModelRepository } from '../engine/models/browser-repository';
-import type { GpuLike } from '../engine/runtime/backend-choice';
-import type { OrtModule } from '../engine/runtime/ort';
 import { registerTransferHandlers } from './comlink-transfer';
+import { createWorkerEngine, keepBuildForBackend } from './create-engine';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -38,20 +35,17 @@ async function withReleasedCallback<T, R>(
 
 function exposeEngine(): void {
   registerTransferHandlers();
-  const engine = new Engine({
-    // Dynamic import: a static one would load onnxruntime into this entry, which its pthread workers also
-    // load, and multi-threaded WASM then hangs. One build serves WebGPU and WASM.
-    loadOrt: () => import('onnxruntime-web/webgpu') as Promise<OrtModule>,
-    // Model files are verified and kept in Cache Storage.
-    repository: (catalogUrl) => createBrowserModelRepository(catalogUrl),
-    environment: {
-      gpu: 'gpu' in navigator ? (navigator.gpu as GpuLike) : null,
-      crossOriginIsolated: self.crossOriginIsolated,
-    },
-  });
+  const engine = createWorkerEngine();
 
   const api: EngineApi = {
-    loadCatalog: (url) => engine.loadCatalog(url),
+    // The page loads the catalog once the backend setting is known: onnxruntime starts then, rather than when
+    // the first translation asks for it.
+    loadCatalog: async (url) => {
+      const catalog = await engine.loadCatalog(url);
+      void engine.warmUp();
+      void keepBuildForBackend(engine).catch(() => undefined);
+      return catalog;
+    },
     getBackend: () => engine.getBackend(),
     setBackend: (preference) => engine.setBackend(preference),
     modelStatuses: () => engine.modelStatuses(),
@@ -63,6 +57,7 @@ function exposeEngine(): void {
       withReleasedCallback(onEvent, (call) => engine.translate(request, call, signal)),
     tagDocument: (request, onProgress, signal) =>
       withReleasedCallback(onProgress, (call) => engine.tagDocument(request, call, signal)),
+    openModel: (modelId) => engine.openModel(modelId),
     ping: () => engine.ping(),
   };
   Comlink.expose(api);

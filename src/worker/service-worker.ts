@@ -9,6 +9,7 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { withIsolationHeaders } from './isolation-headers';
+import { WEBGPU_BUILD_CACHE, isWebGpuBuildWasm } from './webgpu-build-cache';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
@@ -21,9 +22,20 @@ const isolationPlugin = {
 };
 addPlugins([isolationPlugin]);
 
-// The app shell and onnxruntime's .wasm/.mjs. Model files are not here: the model loader caches and verifies them.
+// The app shell and onnxruntime's WASM-only build. Model files are not here: the model loader caches and verifies
+// them.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+
+// onnxruntime's WebGPU build is not precached (a browser without WebGPU never needs it): the engine worker keeps
+// it in its own cache when it chooses WebGPU, and it is answered from there, offline too.
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && isWebGpuBuildWasm(url.pathname),
+  async ({ request }) =>
+    withIsolationHeaders(
+      (await caches.match(request, { cacheName: WEBGPU_BUILD_CACHE })) ?? (await fetch(request)),
+    ),
+);
 
 // Client-side routes (/models, /about) load the cached index.html; model and fixture files go to the network.
 registerRoute(

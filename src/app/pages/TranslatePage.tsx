@@ -174,6 +174,15 @@ export function TranslatePage() {
       ).filter((model) => !isReady(model))
     : [];
   const busy = run.phase !== 'idle';
+  // The pair's downloaded models open while the user types, so the first translation does not wait for them.
+  const readyModels = (route?.models ?? [])
+    .filter(isReady)
+    .map((model) => model.id)
+    .join(' ');
+  const activeBackend = backend?.active;
+  useEffect(() => {
+    for (const id of readyModels.split(' ').filter(Boolean)) void engine.openModel(id).catch(() => undefined);
+  }, [engine, readyModels, activeBackend]);
   const pairModels = catalog && route && !route.viaEnglish ? modelsForPair(catalog, source, target) : [];
   const chooseForPair = (modelId: string) =>
     setStoredChoice(JSON.stringify(chooseModel(chosenModels, pairModels, modelId)));

@@ -36,11 +36,13 @@ describe('Runtime', () => {
     const runtime = new Runtime(async () => ort.module, { gpu, crossOriginIsolated: true });
     await runtime.createSession('webgpu', new Uint8Array(), ['present.0.decoder.key']);
     expect(ort.env.wasm.numThreads).toBe(2);
-    expect(ort.created[0]?.options.preferredOutputLocation).toEqual({
+    // Each backend's runtime starts with its own one-node session, before the model's.
+    expect(ort.created.map((session) => session.options.graphOptimizationLevel)).toEqual([undefined, 'all']);
+    expect(ort.created[1]?.options.preferredOutputLocation).toEqual({
       'present.0.decoder.key': 'gpu-buffer',
     });
     await runtime.createSession('wasm', new Uint8Array(), ['present.0.decoder.key']);
-    expect(ort.created[1]?.options.preferredOutputLocation).toBeUndefined();
+    expect(ort.created[3]?.options.preferredOutputLocation).toBeUndefined();
   });
 
   it('retries failed WebGPU work once on WASM and says why', async () => {
@@ -129,5 +131,37 @@ describe('Runtime', () => {
     await runtime.ort('wasm');
     await runtime.ort('wasm');
     expect(loads).toBe(2);
+  });
+
+  it('starts the runtime once per backend with a tiny session it keeps open, and tries again after a failure', async () => {
+    const ort = fakeOrt({ webgpuCreateFails: true });
+    const runtime = new Runtime(async () => ort.module, { gpu, crossOriginIsolated: true });
+    await expect(runtime.start('webgpu')).rejects.toThrow('shader compilation failed');
+    await runtime.start('wasm');
+    await runtime.start('wasm');
+    expect(ort.created.map((session) => session.backend)).toEqual(['wasm']);
+    expect(ort.env.wasm.numThreads).toBe(2);
+    await expect(runtime.start('webgpu')).rejects.toThrow('shader compilation failed');
+  });
+
+  it('creates browser sessions one at a time, as the WebGPU build requires', async () => {
+    let creating = 0;
+    let most = 0;
+    const ort = fakeOrt();
+    const create = ort.module.InferenceSession.create.bind(ort.module.InferenceSession);
+    ort.module.InferenceSession.create = (async (...args: Parameters<typeof create>) => {
+      most = Math.max(most, ++creating);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      creating--;
+      return create(...args);
+    }) as typeof create;
+    const runtime = new Runtime(async () => ort.module, { gpu });
+    await Promise.all([
+      runtime.createSession('webgpu', new Uint8Array()),
+      runtime.createSession('webgpu', new Uint8Array()),
+      runtime.start('webgpu'),
+    ]);
+    expect(most).toBe(1);
+    expect(ort.created).toHaveLength(3);
   });
 });

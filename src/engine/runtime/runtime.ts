@@ -1,6 +1,7 @@
 import { LexletError, isAbortError } from '../errors';
 import type { BackendInfo, BackendName, BackendPreference } from '../types';
 import { chooseBackend, errorText, wasmThreadCount, type RuntimeEnvironment } from './backend-choice';
+import { identityModel } from './identity-model';
 import type { OrtLoader, OrtModule, OrtSession } from './ort';
 import { checkOnnxBytes, checkSessionNames, type SessionContract } from './session-contract';
 
@@ -23,6 +24,8 @@ export type BackendListener = (info: BackendInfo) => void;
 export class Runtime {
   private info: Promise<BackendInfo> | null = null;
   private readonly modules = new Map<BackendName, Promise<OrtModule>>();
+  private readonly started = new Map<BackendName, Promise<OrtModule>>();
+  private creating: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<BackendListener>();
   private watchingDevice = false;
 
@@ -63,6 +66,29 @@ export class Runtime {
   }
 
   /**
+   * onnxruntime for `backend` with its runtime running: in the browser the WebAssembly module fetched and
+   * compiled and its threads started (half a second to a second and a half on two cores), which otherwise
+   * happens inside the first model's session. A tiny session does it, and stays open: under WebGPU, releasing
+   * the last session would also destroy the device that the model's sessions are about to need.
+   */
+  start(backend: BackendName): Promise<OrtModule> {
+    let started = this.started.get(backend);
+    if (!started) {
+      started = this.ort(backend).then(async (ort) => {
+        if (backend !== 'cpu') {
+          await this.oneAtATime(backend, () =>
+            ort.InferenceSession.create(identityModel(), { executionProviders: [backend] }),
+          );
+        }
+        return ort;
+      });
+      started.catch(() => this.started.delete(backend));
+      this.started.set(backend, started);
+    }
+    return started;
+  }
+
+  /**
    * Creates a session from model bytes; `gpuOutputs` stay on the GPU under WebGPU (e.g. the KV cache).
    * `optimization` 'basic' suits graphs with nothing for the extended passes to fuse but large constants, where
    * those passes cost seconds at load (the taggers' hashed embedding tables).
@@ -77,21 +103,23 @@ export class Runtime {
     contract?: SessionContract,
   ): Promise<OrtSession> {
     if (contract) checkOnnxBytes(bytes, contract.label);
-    const ort = await this.ort(backend);
-    const session = await ort.InferenceSession.create(bytes, {
-      executionProviders: [backend],
-      graphOptimizationLevel: optimization,
-      // Spinning threads wait for work by burning CPU; on a busy machine (or beside a browser) that halves
-      // throughput of the small per-token decoder runs, measured on onnxruntime-node.
-      ...(backend === 'cpu' ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),
-      ...(backend === 'webgpu' && gpuOutputs.length > 0
-        ? {
-            preferredOutputLocation: Object.fromEntries(
-              gpuOutputs.map((name) => [name, 'gpu-buffer' as const]),
-            ),
-          }
-        : {}),
-    });
+    const ort = await this.start(backend);
+    const session = await this.oneAtATime(backend, () =>
+      ort.InferenceSession.create(bytes, {
+        executionProviders: [backend],
+        graphOptimizationLevel: optimization,
+        // Spinning threads wait for work by burning CPU; on a busy machine (or beside a browser) that halves
+        // throughput of the small per-token decoder runs, measured on onnxruntime-node.
+        ...(backend === 'cpu' ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),
+        ...(backend === 'webgpu' && gpuOutputs.length > 0
+          ? {
+              preferredOutputLocation: Object.fromEntries(
+                gpuOutputs.map((name) => [name, 'gpu-buffer' as const]),
+              ),
+            }
+          : {}),
+      }),
+    );
     if (backend === 'webgpu') void this.watchDevice(ort);
     if (contract) {
       try {
@@ -144,6 +172,19 @@ export class Runtime {
       ort.env.wasm.numThreads = wasmThreadCount(this.environment);
     }
     return ort;
+  }
+
+  /**
+   * Runs session creations in the browser one after another, the runtime's own first session before them all:
+   * onnxruntime's WebGPU build refuses a session while another is being created ("another WebGPU EP inference
+   * session is being created"), as models open ahead of use, and side by side. On WASM a creation holds the
+   * worker's thread anyway, so nothing is lost there.
+   */
+  private oneAtATime<T>(backend: BackendName, create: () => Promise<T>): Promise<T> {
+    if (backend === 'cpu') return create();
+    const created = this.creating.then(create);
+    this.creating = created.catch(() => undefined);
+    return created;
   }
 
   private async watchDevice(ort: OrtModule): Promise<void> {

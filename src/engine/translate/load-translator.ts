@@ -33,6 +33,13 @@ export async function loadTranslator(
   if (entry.task !== 'translation') {
     throw new LexletError('model-invalid', `${entry.name} is not a translation model.`);
   }
+  const files = chooseSeq2SeqFiles(entry.files, backend);
+  // Both model files are read (and checked) beside the JSON files; the sessions then open one after the other.
+  const [encoderBytes, decoderBytes] = [files.encoder, files.decoder].map((path) => {
+    const bytes = repository.readFile(modelId, path, signal);
+    bytes.catch(() => undefined);
+    return bytes;
+  }) as [Promise<Uint8Array>, Promise<Uint8Array>];
   const [config, generationConfig, tokenizerJson, tokenizerConfig] = (await Promise.all(
     ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json'].map((path) =>
       readJson(repository, modelId, path, signal),
@@ -40,11 +47,15 @@ export async function loadTranslator(
   )) as [Json, Json, Json, Json];
   const shape = decoderShape(config);
   const tokenizer = new TextTokenizer(tokenizerJson, tokenizerConfig);
-  const files = chooseSeq2SeqFiles(entry.files, backend);
   const ort = await runtime.ort(backend);
 
-  const open = async (path: string, gpuOutputs: string[], names: { inputs: string[]; outputs: string[] }) => {
-    const bytes = await repository.readFile(modelId, path, signal);
+  const open = async (
+    path: string,
+    read: Promise<Uint8Array>,
+    gpuOutputs: string[],
+    names: { inputs: string[]; outputs: string[] },
+  ) => {
+    const bytes = await read;
     try {
       return await runtime.createSession(backend, bytes, gpuOutputs, 'all', {
         label: `${modelId}/${path}`,
@@ -59,13 +70,13 @@ export async function loadTranslator(
       });
     }
   };
-  const encoder = await open(files.encoder, ['last_hidden_state'], {
+  const encoder = await open(files.encoder, encoderBytes, ['last_hidden_state'], {
     inputs: ['input_ids', 'attention_mask'],
     outputs: [],
   });
   let decoder;
   try {
-    decoder = await open(files.decoder, kvOutputNames(shape), {
+    decoder = await open(files.decoder, decoderBytes, kvOutputNames(shape), {
       inputs: ['input_ids', 'encoder_hidden_states'],
       outputs: ['logits'],
     });
