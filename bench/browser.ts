@@ -4,8 +4,16 @@
  * a long run of sentences (the page, its workers and the WASM heap all live in the renderer process), then cold
  * starts: a new tab, the model already in Cache Storage, until its first sentence is translated, phase by phase.
  *
- *   node --import tsx bench/browser.ts [--model lexlet-en-es] [--input FILE] [--beams 1,4] [--together 1,8] [--repeats 3]
+ *
+ * Legal tagging (`--sections legal`): seconds per 10,000-word contract (`lexlet-cuad`, the engine's tagDocument)
+ * and UNFAIR-ToS sentences/s per model, in the app's worker engine on WASM, outputs checked against the engine in
+ * Node. Transformers.js (`--sections transformers-js`): its `pipeline('translation')` on the same model files
+ * against Lexlet's engine one at a time and 8 together, greedy, alternated rounds in one page.
+ *
+ *   node --import tsx bench/browser.ts [--sections throughput,cold-start,legal,transformers-js]
+ *     [--model lexlet-en-es] [--input FILE] [--beams 1,4] [--together 1,8] [--repeats 3]
  *     [--long-input FILE] [--long-lines 1000] [--cold-starts 5] [--variants app,webgpu-build,opened-ahead] [--linger-ms 0]
+ *     [--words 10000] [--legal-sentences FILE] [--legal-rounds 5] [--compare-input FILE] [--compare-rounds 5]
  *     [--skip-throughput] [--skip-build]
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +28,7 @@ import { askedToTranslated, coldStartPhases } from './browser/phases';
 import { formatTable } from './measure';
 import { writeResults } from './write-results';
 import { median } from './measure';
+import { legalTagging, transformersJsComparison, type PageSession } from './browser-sections';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 4175;
@@ -36,6 +45,12 @@ const { values } = parseArgs({
     'cold-starts': { type: 'string', default: '5' },
     variants: { type: 'string', default: 'app,webgpu-build,opened-ahead' },
     'linger-ms': { type: 'string', default: '0' },
+    sections: { type: 'string', default: 'throughput,cold-start,legal,transformers-js' },
+    words: { type: 'string', default: '10000' },
+    'legal-sentences': { type: 'string' },
+    'legal-rounds': { type: 'string', default: '5' },
+    'compare-input': { type: 'string', default: 'e2e/fixtures/sentences/dev-en-50.txt' },
+    'compare-rounds': { type: 'string', default: '5' },
     'skip-throughput': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
   },
@@ -307,9 +322,39 @@ async function coldStarts(count: number): Promise<void> {
   };
 }
 
+const sections = new Set((values.sections ?? '').split(','));
+/** What the legal and comparison sections need of this driver. */
+const session: PageSession = {
+  root,
+  newPage: async () => {
+    const page = await browser.newPage();
+    await open(page, '');
+    if (!(await page.evaluate(() => crossOriginIsolated)))
+      throw new Error('page is not cross-origin isolated');
+    return page;
+  },
+  messagesUntil,
+  readLines,
+  chromium: () => browser.version(),
+};
 try {
-  if (!values['skip-throughput']) await throughput();
-  if (Number(values['cold-starts']) > 0) await coldStarts(Number(values['cold-starts']));
+  if (sections.has('throughput') && !values['skip-throughput']) await throughput();
+  if (sections.has('cold-start') && Number(values['cold-starts']) > 0)
+    await coldStarts(Number(values['cold-starts']));
+  if (sections.has('legal')) {
+    results.legal = await legalTagging(session, {
+      words: Number(values.words),
+      sentencesFile: values['legal-sentences'],
+      rounds: Math.max(1, Number(values['legal-rounds'])),
+    });
+  }
+  if (sections.has('transformers-js')) {
+    results.transformersJs = await transformersJsComparison(session, {
+      modelId: values.model ?? 'lexlet-en-es',
+      input: values['compare-input'] ?? '',
+      rounds: Math.max(1, Number(values['compare-rounds'])),
+    });
+  }
   console.log(`\nWritten to ${writeResults('browser', results)}`);
 } finally {
   await browser.close();

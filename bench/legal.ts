@@ -19,6 +19,7 @@ import { taggingModel, type TagTask } from '../src/cli/tag-command';
 import type { Engine } from '../src/engine/engine';
 import { formatDocumentTags, formatSentenceTags } from '../src/engine/legal';
 import { contractOfWords, countWords, unfairTosSentences } from './legal-data';
+import { labelsOf } from './legal-output';
 import { formatTable } from './measure';
 import { alternatedRounds, identicalCount, spread, type Runner, type Spread } from './rounds';
 import { outputLines, runCommand } from './run-command';
@@ -150,15 +151,6 @@ async function unfairTosRunners(): Promise<Runner[]> {
   }
   runners.push(reopenedEngineRunner('unfair-tos', tagSentences));
   return runners;
-}
-
-/** The labels of one output line, without scores: backends round the last digit of a score differently. */
-function labelsOf(output: string): string {
-  const parsed = JSON.parse(output) as {
-    labels?: string[];
-    spans?: { label: string; start: number; end: number }[];
-  };
-  return JSON.stringify(parsed.spans?.map(({ label, start, end }) => [label, start, end]) ?? parsed.labels);
 }
 
 interface Row {

@@ -9,6 +9,8 @@ import { DEFAULT_GROUP_SIZE } from '../../src/engine/translate/document';
 import { createWorkerEngine, workerOrtLoader } from '../../src/worker/create-engine';
 import { measureThroughput } from '../measure';
 import { coldStart, now } from './cold-start';
+import { compareRounds } from './compare';
+import { legalRounds } from './legal';
 import type { BenchMessage, BenchRequest, ColdStartMark, ColdStartVariant, WorkerRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -74,6 +76,14 @@ async function run(request: BenchRequest): Promise<void> {
 
 async function handle(message: WorkerRequest): Promise<void> {
   if (message.mode === 'throughput') return run(message.request);
+  if (message.mode === 'legal' || message.mode === 'compare') {
+    const engine = createWorkerEngine({ preference: 'wasm' });
+    if (message.mode === 'legal') await legalRounds(engine, message.request, post);
+    else await compareRounds(engine, message.request, post);
+    await engine.dispose();
+    post({ type: 'finished' });
+    return;
+  }
   const marks: ColdStartMark[] = [];
   const engine =
     message.mode === 'cold-start' ? coldStartEngine(message.request.variant, marks) : createWorkerEngine();

@@ -10,6 +10,8 @@ declare global {
     benchMessages: BenchMessage[];
     startBench(request: BenchRequest): void;
     prepareModel(modelId: string): void;
+    /** Legal tagging or the Transformers.js comparison, in a new worker. */
+    startWorker(request: WorkerRequest): void;
   }
 }
 
@@ -26,6 +28,7 @@ function startWorker(request: WorkerRequest): void {
 }
 window.startBench = (request) => startWorker({ mode: 'throughput', request });
 window.prepareModel = (modelId) => startWorker({ mode: 'prepare', catalogUrl, modelId });
+window.startWorker = startWorker;
 
 const params = new URLSearchParams(location.search);
 if (params.has('cold-start')) {

@@ -1,4 +1,5 @@
 import type { ThroughputRow } from '../measure';
+import type { PageRunnerRecord } from './rounds';
 
 /** What the page sends the benchmark worker. */
 export interface BenchRequest {
@@ -37,6 +38,32 @@ export interface ColdStartRequest {
 export type ColdStartVariant =
   'app' | 'webgpu-build' | 'no-warm-up' | 'opened-ahead' | 'opened-ahead-no-warm-run';
 
+/** Legal tagging on WASM: one contract tagged whole, and sentences tagged by each UNFAIR-ToS model. */
+export interface LegalRequest {
+  catalogUrl: string;
+  contractModelId: string;
+  contract: string;
+  unfairTosModelIds: string[];
+  sentences: string[];
+  /** Sentences given to the tagger together, as the CLI does (src/cli/tag-command.ts). */
+  batchLines: number;
+  rounds: number;
+}
+
+/** Transformers.js against Lexlet's engine on the same model files and sentences, greedy, in alternated rounds. */
+export interface CompareRequest {
+  catalogUrl: string;
+  modelId: string;
+  /** The folder of model folders Transformers.js reads (env.localModelPath), as a path on the page's origin. */
+  modelsUrl: string;
+  /** onnxruntime's WebAssembly files for Transformers.js, served with the page. */
+  transformersWasm: { mjs: string; wasm: string };
+  sentences: string[];
+  /** Sentences Lexlet's engine decodes together in its second runner. */
+  together: number;
+  rounds: number;
+}
+
 /** A moment of the cold start, in ms since the epoch, so that page and worker times compare. */
 export interface ColdStartMark {
   name: string;
@@ -49,6 +76,10 @@ export type BenchMessage =
   | { type: 'long-run'; done: number; seconds: number; tokens: number }
   | { type: 'prepared' }
   | { type: 'cold-start'; marks: ColdStartMark[]; translation: string }
+  | { type: 'rounds'; section: 'contract' | 'unfair-tos' | 'compare'; records: PageRunnerRecord[] }
+  /** Seconds to open a model (sessions created) or, for `compare`, each runner's translator. */
+  | { type: 'opened'; name: string; seconds: number }
+  | { type: 'progress'; text: string }
   | { type: 'finished' }
   | { type: 'error'; message: string };
 
@@ -57,4 +88,6 @@ export type WorkerRequest =
   | { mode: 'throughput'; request: BenchRequest }
   /** Download the model into Cache Storage, so that later cold starts find it there. */
   | { mode: 'prepare'; catalogUrl: string; modelId: string }
-  | { mode: 'cold-start'; request: ColdStartRequest };
+  | { mode: 'cold-start'; request: ColdStartRequest }
+  | { mode: 'legal'; request: LegalRequest }
+  | { mode: 'compare'; request: CompareRequest };
