@@ -237,6 +237,23 @@ test('reviews terms of service: unfair terms tagged, the rest listed as not dete
   await expect(page.getByTestId('review-kind')).toHaveValue('tos');
 });
 
+test('reviews German terms of service with the multilingual model and says it read them as German', async ({
+  page,
+}) => {
+  const german = fixture('terms-of-service-de.txt');
+  await openApp(page, '/review');
+  await page.getByTestId('review-text').fill(german);
+  await expect(page.getByTestId('review-kind')).toHaveValue('tos');
+  await expect(page.getByTestId('model-choice')).toHaveValue('lexlet-unfair-tos-multilingual');
+  await review(page);
+  await expect(page.getByTestId('review-read-as')).toHaveText('· read as German');
+  const expected = await nodeTags('lexlet-unfair-tos-multilingual', german);
+  expect(expected.thresholdsLanguage).toBe('de');
+  const counts = await categoryCounts(page);
+  expect(Object.keys(counts).sort()).toEqual([...new Set(expected.spans.map((span) => span.label))].sort());
+  expect(counts['Unilateral termination']).toBeGreaterThan(0);
+});
+
 test('lets the user choose which model reviews terms of service, and keeps the choice', async ({ page }) => {
   await openApp(page, '/review');
   await page.getByTestId('review-text').fill(TERMS);

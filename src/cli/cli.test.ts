@@ -175,3 +175,31 @@ describe.skipIf(!existsSync(`${TAGGER}config.json`))('lexlet tag on the shipped 
     expect(lines[2]?.labels).toContain('Choice of law');
   }, 30_000);
 });
+
+const MULTILINGUAL = `${ROOT}public/models/lexlet-unfair-tos-multilingual/`;
+
+describe.skipIf(!existsSync(`${MULTILINGUAL}config.json`))('lexlet tag on German terms of service', () => {
+  const german =
+    'Wir können Ihr Konto jederzeit und ohne Angabe von Gründen kündigen oder sperren.\n' +
+    'Diese Nutzungsbedingungen unterliegen dem Recht der Republik Irland.\n' +
+    'We may terminate your account at any time without notice.\n';
+  const labelsOf = (stdout: string) =>
+    stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { labels: string[] }).labels);
+
+  it('tags German lines with the model trained on German, English lines with the English one', async () => {
+    const routed = await lexlet(['tag', '--task', 'unfair-tos'], german);
+    expect(routed.stderr).toBe('');
+    const labels = labelsOf(routed.stdout);
+    expect(labels[0]).toContain('Unilateral termination');
+    expect(labels[1]).toContain('Choice of law');
+    expect(labels[2]).toContain('Unilateral termination');
+    // The English model, named, finds nothing in the German lines.
+    const english = labelsOf(
+      (await lexlet(['tag', '--task', 'unfair-tos', '--model', 'lexlet-unfair-tos'], german)).stdout,
+    );
+    expect(english.slice(0, 2)).toEqual([[], []]);
+  }, 30_000);
+});

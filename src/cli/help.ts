@@ -26,7 +26,9 @@ translate
 
 tag
   --task unfair-tos    one JSON line of labels and scores per input line (potentially unfair
-                       Terms-of-Service sentences)
+                       Terms-of-Service sentences); without --model, a line in German, Italian or
+                       Polish (told from its common words, else from the lines around it) is
+                       tagged by the multilingual model with that language's thresholds
   --task contract      one JSON object for the whole document: tagged clause spans and key facts
   --model ID           a catalog model of that task (default: the first bundled one)
   Says "not available yet" (exit status 2) when the catalog has no model for the task.

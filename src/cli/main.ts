@@ -7,7 +7,7 @@ import { readGlossaryFile } from './glossary-file';
 import { createNodeEngine, type CliBackend } from './node-engine';
 import { detectInputLanguage } from './detect-input-language';
 import { pickTranslationRoute } from './pick-model';
-import { isTagTask, runTag, taggingModel } from './tag-command';
+import { isTagTask, runTag, taggingModel, taggingModelsByLanguage } from './tag-command';
 import { runTranslate } from './translate-command';
 
 /** Bad arguments: exit status 2 with the usage hint. */
@@ -95,6 +95,9 @@ export async function main(argv: string[]): Promise<number> {
       await runTag({
         engine,
         model,
+        ...(values.model === undefined
+          ? { modelsByLanguage: taggingModelsByLanguage(catalog, values.task) }
+          : {}),
         task: values.task,
         file,
         input: process.stdin,

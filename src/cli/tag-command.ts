@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Engine } from '../engine/engine';
 import { LexletError } from '../engine/errors';
-import { formatDocumentTags, formatSentenceTags, tagDocument } from '../engine/legal';
+import { formatDocumentTags, formatSentenceTags, tagDocument, type SentenceTagger } from '../engine/legal';
+import { guessLineLanguages } from '../engine/legal/text-language';
 import type { Catalog, CatalogModel, ModelTask } from '../engine/types';
 import { readLines } from './line-reader';
 
@@ -36,9 +37,29 @@ export function taggingModel(
   return models.find((model) => !model.remote) ?? models[0] ?? null;
 }
 
+/**
+ * Without a named model, a line in a language the default model was not trained on goes to the bundled model of
+ * the task trained on it (the most specialised one), as the Review page picks a model for a document.
+ */
+export function taggingModelsByLanguage(catalog: Catalog, task: TagTask): Map<string, CatalogModel> {
+  const bundled = catalog.models.filter(
+    (model) => model.task === CATALOG_TASK[task] && !model.fixture && !model.remote,
+  );
+  const byLanguage = new Map<string, CatalogModel>();
+  const bySpecialism = [...bundled].sort((a, b) => (a.languages?.length ?? 1) - (b.languages?.length ?? 1));
+  for (const model of bySpecialism) {
+    for (const language of model.languages ?? ['en']) {
+      if (!byLanguage.has(language)) byLanguage.set(language, model);
+    }
+  }
+  return byLanguage;
+}
+
 export interface TagCommand {
   engine: Engine;
   model: CatalogModel;
+  /** `unfair-tos`: the model for lines in each language, where it is not `model` (see taggingModelsByLanguage). */
+  modelsByLanguage?: ReadonlyMap<string, CatalogModel>;
   task: TagTask;
   /** For `contract`: a file to read instead of stdin. */
   file?: string;
@@ -80,11 +101,36 @@ export async function runTag(command: TagCommand): Promise<void> {
     await write(command.output, `${formatDocumentTags(await tagDocument(text, tagger))}\n`);
     return;
   }
+  const taggers = new Map<string, Promise<SentenceTagger>>([[model.id, Promise.resolve(tagger)]]);
+  const taggerOf = (chosen: CatalogModel) => {
+    let loading = taggers.get(chosen.id);
+    if (!loading) {
+      loading = engine.downloadModel(chosen.id, () => {}, signal).then(() => engine.tagger(chosen.id));
+      taggers.set(chosen.id, loading);
+    }
+    return loading;
+  };
   let batch: string[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const tags = await tagger.tagSentences(batch);
-    await write(command.output, tags.map((tag) => `${formatSentenceTags(tag)}\n`).join(''));
+    const languages = guessLineLanguages(batch);
+    const groups = new Map<CatalogModel, number[]>();
+    languages.forEach((language, line) => {
+      const chosen = (language && command.modelsByLanguage?.get(language)) || model;
+      groups.set(chosen, [...(groups.get(chosen) ?? []), line]);
+    });
+    const lines: string[] = new Array<string>(batch.length);
+    for (const [chosen, indices] of groups) {
+      const lineTagger = await taggerOf(chosen);
+      const tags = await lineTagger.tagSentences(
+        indices.map((i) => batch[i] ?? ''),
+        indices.map((i) => languages[i]),
+      );
+      tags.forEach((tag, k) => {
+        lines[indices[k] ?? 0] = `${formatSentenceTags(tag)}\n`;
+      });
+    }
+    await write(command.output, lines.join(''));
     batch = [];
   };
   for await (const line of readLines(command.input)) {

@@ -8,6 +8,10 @@
 UNFAIR-ToS: feeds the LexGLUE validation sentences (dev) one per line, reads the CLI's JSON lines back, and prints
 LexGLUE-style micro/macro-F1 (8 labels + "none"), so the numbers cover the int8 files, the app's ids
 (featurizer or tokenizer.json) and the shipped thresholds. Writes work/legal/<id>/eval-shipped.json.
+`--claudette-dev` also scores the CLAUDETTE companies held out of the multilingual model, per language; the model
+id `auto` runs `lexlet tag` without `--model`, so each line goes to the model the CLI picks for its language:
+
+  cd training && /usr/bin/python3 -m lexlet_legal.evaluate_shipped auto lexlet-unfair-tos-multilingual --claudette-dev
 
 Contract (`--task contract`, after `lexlet_legal.cuad_data`): runs `lexlet tag --task contract` on each CUAD dev
 contract and scores the returned clause spans with train_cuad's span-F1 and presence-F1, so the numbers include
@@ -30,11 +34,13 @@ from .export_onnx import REPO_ROOT
 from .metrics import lexglue_scores, multi_hot
 from .train_cuad import span_scores
 from .train_unfair_tos import TRAINING_ROOT
-from .unfair_tos_data import LABELS, load_unfair_tos
+from .unfair_tos_data import LABELS, load_claudette, load_unfair_tos
 
 
 def tag_with_cli(model_id: str, sentences: list[str], catalog: str | None) -> list[list[int]]:
-    command = ["node", str(REPO_ROOT / "bin" / "lexlet.js"), "tag", "--task", "unfair-tos", "--model", model_id]
+    command = ["node", str(REPO_ROOT / "bin" / "lexlet.js"), "tag", "--task", "unfair-tos"]
+    if model_id != "auto":
+        command += ["--model", model_id]
     if catalog:
         command += ["--catalog", str(Path(catalog).resolve())]
     result = subprocess.run(command, input="".join(s + "\n" for s in sentences), capture_output=True, text=True,
@@ -90,6 +96,7 @@ def main() -> None:
     ap.add_argument("models", nargs="+", help="catalog model ids")
     ap.add_argument("--catalog", help="another catalog (default: the app's public/models/catalog.json)")
     ap.add_argument("--task", choices=["unfair-tos", "contract"], default="unfair-tos")
+    ap.add_argument("--claudette-dev", action="store_true", help="unfair-tos: also the held-out CLAUDETTE companies")
     args = ap.parse_args()
     if args.task == "contract":
         for model_id in args.models:
@@ -103,19 +110,27 @@ def main() -> None:
                   f"{scores['span_recall_micro']:.1f}) presence-F1 macro {scores['presence_f1_macro']:.1f} "
                   f"({scores['seconds']} s)")
         return
-    dev = load_unfair_tos("validation")
     # One sentence per line: line breaks inside a sentence become spaces (the taggers ignore whitespace runs).
-    sentences = [" ".join(s.text.split()) for s in dev]
-    gold = multi_hot([s.labels for s in dev], len(LABELS))
+    dev_sets = {"lexglue": load_unfair_tos("validation")}
+    if args.claudette_dev:
+        multilingual = json.loads((TRAINING_ROOT / "configs" / "legal-unfair-tos-multilingual.json").read_text())
+        held_out = {c.lower() for c in multilingual["data"]["claudette_dev_companies"]}
+        for lang in multilingual["data"]["claudette_langs"]:
+            dev_sets[f"claudette-{lang}"] = load_claudette([lang], set(), only_companies=held_out)
     for model_id in args.models:
-        start = time.time()
-        predicted = multi_hot(tag_with_cli(model_id, sentences, args.catalog), len(LABELS))
-        scores = {**lexglue_scores(gold, predicted), "sentences": len(dev), "seconds": round(time.time() - start, 1)}
+        results = {}
+        for name, dev in dev_sets.items():
+            start = time.time()
+            sentences = [" ".join(s.text.split()) for s in dev]
+            gold = multi_hot([s.labels for s in dev], len(LABELS))
+            predicted = multi_hot(tag_with_cli(model_id, sentences, args.catalog), len(LABELS))
+            scores = {**lexglue_scores(gold, predicted), "sentences": len(dev), "seconds": round(time.time() - start, 1)}
+            results[name] = scores
+            print(f"{model_id} on {name} ({len(dev)}): micro {scores['micro_f1']:.2f} macro {scores['macro_f1']:.2f} "
+                  f"per-label {scores['per_label_f1']} ({scores['seconds']} s)", flush=True)
         out = TRAINING_ROOT / "work" / "legal" / model_id
         out.mkdir(parents=True, exist_ok=True)
-        (out / "eval-shipped.json").write_text(json.dumps(scores, indent=1) + "\n")
-        print(f"{model_id}: micro {scores['micro_f1']:.2f} macro {scores['macro_f1']:.2f} "
-              f"per-label {scores['per_label_f1']} ({scores['seconds']} s)")
+        (out / "eval-shipped.json").write_text(json.dumps(results if args.claudette_dev else results["lexglue"], indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -139,6 +139,7 @@ def export(cfg: dict, out_dir: Path) -> dict:
             if "document_rules" in scores
             else {"thresholds": scores["thresholds"]}
         ),
+        **({"thresholds_by_language": scores["thresholds_by_language"]} if "thresholds_by_language" in scores else {}),
         "featurizer": spec.to_json(),
         "onnx": {"file": ONNX_NAME, "inputs": {"ids": "input_ids", "mask": "mask"}, "output": "probs", "ids_dtype": "int32"},
         "architecture": {

@@ -94,14 +94,15 @@ def recover_documents(texts: list[str], window: int = 40) -> list[str]:
 def document_folds(sentences: list[Sentence], k: int) -> list[int]:
     """Fold index per sentence. Runs of the same company share a fold (a ToS that mentions a sister product may
     be split into several runs); companies are dealt to folds greedily by size so folds are balanced."""
-    sizes = Counter(company_of(s.doc) for s in sentences)
+    keys = [company_key(s) for s in sentences]
+    sizes = Counter(keys)
     fold_sizes = [0] * k
     fold_of: dict[str, int] = {}
     for doc, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
         f = min(range(k), key=lambda i: (fold_sizes[i], i))
         fold_of[doc] = f
         fold_sizes[f] += size
-    return [fold_of[company_of(s.doc)] for s in sentences]
+    return [fold_of[key] for key in keys]
 
 
 def load_claudette(
@@ -136,3 +137,16 @@ def load_claudette(
 
 def company_of(doc: str) -> str:
     return doc.split("-", 1)[1]
+
+
+def company_key(sentence: Sentence) -> str:
+    """One key per company across the LexGLUE runs and every language version of its CLAUDETTE ToS, so that no
+    cross-validation fold trains on a translation, or an older version, of a text it scores."""
+    if sentence.doc.startswith("claudette-"):
+        return sentence.doc[len("claudette-") :].rsplit("-", 1)[0].lower()
+    return company_of(sentence.doc)
+
+
+def language_of(sentence: Sentence) -> str:
+    """ISO 639-1 code of a sentence: CLAUDETTE documents carry it, LexGLUE is English."""
+    return sentence.doc.rsplit("-", 1)[1] if sentence.doc.startswith("claudette-") else "en"

@@ -4,7 +4,16 @@ import numpy as np
 
 from lexlet_legal.cuad_data import locate_spans, squeeze
 from lexlet_legal.metrics import best_thresholds, lexglue_scores
-from lexlet_legal.unfair_tos_data import company_of, document_folds, load_unfair_tos, recover_documents
+from lexlet_legal.unfair_tos_data import (
+    Sentence,
+    company_key,
+    company_of,
+    document_folds,
+    language_of,
+    load_claudette,
+    load_unfair_tos,
+    recover_documents,
+)
 
 
 def test_recover_documents_follows_company_names():
@@ -24,6 +33,21 @@ def test_train_folds_never_split_a_company_and_dev_is_other_documents():
     assert len(set(folds)) == 5
     assert len({company_of(s.doc) for s in dev}) == 10
     assert not {company_of(s.doc) for s in dev} & set(fold_of)
+
+
+def test_folds_over_lexglue_and_claudette_keep_every_version_of_a_company_together():
+    train = load_unfair_tos("train")
+    claudette = load_claudette(["en", "de", "it", "pl"], set())
+    sentences = train + claudette
+    folds = document_folds(sentences, 5)
+    fold_of = {}
+    for s, f in zip(sentences, folds):
+        assert fold_of.setdefault(company_key(s), f) == f
+    # The German and Polish versions of one ToS, and an older English copy in LexGLUE, share one key.
+    assert company_key(Sentence("x", [], "claudette-Google-de")) == company_key(Sentence("x", [], "claudette-Google-pl"))
+    assert company_key(Sentence("x", [], "claudette-Google-en")) == company_key(Sentence("x", [], "03-google"))
+    assert {language_of(s) for s in claudette} == {"en", "de", "it", "pl"}
+    assert {language_of(s) for s in train} == {"en"}
 
 
 def test_lexglue_scores_use_a_none_column():

@@ -29,7 +29,8 @@ import { ReviewInput } from '../review/ReviewInput';
 import { guessDocumentKind, KIND_NAMES, type ReviewKind } from '../review/review-kind';
 import { ReviewSidebar } from '../review/ReviewSidebar';
 import { taggingModelFor, taggingModelsFor } from '../review/tagging-model';
-import { guessLanguage } from '../review/text-language';
+import { guessLanguage } from '../../engine/legal/text-language';
+import { languageName } from '../format';
 import { translationKey, useClauseTranslations } from '../review/use-clause-translations';
 import { usePersistedText } from '../review/use-persisted-text';
 import { cancelledReviewText } from '../review/review-status';
@@ -336,8 +337,17 @@ export function ReviewPage() {
               data-review={result.id}
               data-seconds={result.seconds.toFixed(3)}
             >
-              {KIND_NAMES[result.kind]} · {result.model.name} · {taggedClausesText(clauses.length)} ·{' '}
-              {result.seconds.toFixed(2)} s
+              {KIND_NAMES[result.kind]} · {result.model.name}
+              {result.tags.thresholdsLanguage ? (
+                <span
+                  data-testid="review-read-as"
+                  title="The model keeps a decision threshold per category for each language it was trained on; these are the ones for this document's language."
+                >
+                  {' '}
+                  · read as {languageName(result.tags.thresholdsLanguage)}
+                </span>
+              ) : null}{' '}
+              · {taggedClausesText(clauses.length)} · {result.seconds.toFixed(2)} s
             </span>
             <span className="review-view-switch" role="group" aria-label="View">
               <button

@@ -105,21 +105,28 @@ function widthSensitiveTagger(): SentenceTagger {
   return new SentenceTagger(session, PlainTensor as unknown as TensorFactory, config);
 }
 
+/** config.json of a hashed two-label tagger whose session a test writes itself. */
+function twoLabelConfig(labels: [string, string], fields: Record<string, unknown>) {
+  return parseTaggerConfig({
+    model_type: 'hashed-ngram-bag',
+    task: 'test',
+    model_id: 'two-labels',
+    version: 1,
+    labels,
+    featurizer: { ...featurizerJson, char_min: 0, char_max: 0 },
+    onnx: { file: 'm.onnx', inputs: { ids: 'ids', mask: 'mask' }, output: 'probs', ids_dtype: 'int32' },
+    ...fields,
+  });
+}
+
 /**
  * A tagger with two labels whose scores grow with a clause's length (ids in its mask row), under the given document
  * rules: the longest clause scores highest for both.
  */
 function lengthScoredTagger(gates: number[], topK: (number | null)[]): SentenceTagger {
-  const config = parseTaggerConfig({
-    model_type: 'hashed-ngram-bag',
-    task: 'contract-clauses',
-    model_id: 'length-scored',
-    version: 1,
-    labels: ['Governing Law', 'Notice'],
+  const config = twoLabelConfig(['Governing Law', 'Notice'], {
     thresholds: [0.1, 0.1],
     document_rules: { gate: gates, top_k: topK },
-    featurizer: { ...featurizerJson, char_min: 0, char_max: 0 },
-    onnx: { file: 'm.onnx', inputs: { ids: 'ids', mask: 'mask' }, output: 'probs', ids_dtype: 'int32' },
   });
   const session: SessionLike = {
     run: async (feeds) => {
@@ -164,6 +171,37 @@ describe('tagDocument with document rules', () => {
     expect(formatDocumentTags(tags)).toBe(
       await oneCallTags(text, lengthScoredTagger([1, 0.1], [null, null])),
     );
+  });
+});
+
+describe('tagDocument with thresholds per language', () => {
+  /** Both labels score 0.5 for every clause; German text needs 0.4, any other 0.6. */
+  function halfScoredTagger(): SentenceTagger {
+    const config = twoLabelConfig(['Arbitration', 'Choice of law'], {
+      thresholds: [0.6, 0.6],
+      thresholds_by_language: { de: [0.4, 0.6] },
+    });
+    const session: SessionLike = {
+      run: async (feeds) => {
+        const [rows = 0] = (feeds.ids as PlainTensor).dims;
+        return { probs: { data: new Float32Array(rows * 2).fill(0.5) } };
+      },
+    };
+    return new SentenceTagger(session, PlainTensor as unknown as TensorFactory, config);
+  }
+  const german = readFileSync(join(root, 'e2e/fixtures/review/terms-of-service-de.txt'), 'utf8');
+
+  it("decides by the document's language, guessed from its words or given, and says which", async () => {
+    const guessed = await tagDocument(german, halfScoredTagger(), { candidateFloor: 0.1 });
+    expect(guessed.thresholdsLanguage).toBe('de');
+    expect(guessed.thresholds).toEqual({ Arbitration: 0.4, 'Choice of law': 0.6 });
+    expect(new Set(guessed.spans.map((s) => s.label))).toEqual(new Set(['Arbitration']));
+
+    const english = await tagDocument(termsOfService, halfScoredTagger());
+    expect(english.spans).toEqual([]);
+    expect(english.thresholdsLanguage).toBeUndefined();
+    const told = await tagDocument(termsOfService, halfScoredTagger(), { language: 'de' });
+    expect(told.spans.length).toBeGreaterThan(0);
   });
 });
 

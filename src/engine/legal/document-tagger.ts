@@ -5,6 +5,7 @@ import { clausesAllowedByDocument } from './document-rules';
 import { yieldToEventLoop } from '../event-loop';
 import { extractKeyFacts, type KeyFacts } from './facts';
 import { segmentClauses, type TextSegment } from './segment';
+import { guessLanguage } from './text-language';
 import type { SentenceTagger } from './tagger';
 
 export interface TaggedSpan {
@@ -36,6 +37,8 @@ export interface DocumentTags {
   candidates?: CandidateSpan[];
   /** Only with `candidateFloor`: each label's decision threshold. */
   thresholds?: Record<string, number>;
+  /** The language whose thresholds decided the tags, when the tagger keeps a set per language. */
+  thresholdsLanguage?: string;
 }
 
 export interface TagProgress {
@@ -55,6 +58,11 @@ export interface DocumentTagOptions {
   signal?: AbortSignal;
   /** Clauses per progress step, rounded to whole tagger batches (64). */
   batchSize?: number;
+  /**
+   * The document's language (ISO 639-1), for a multilingual tagger's per-language thresholds; guessed from the
+   * text's common words when not given.
+   */
+  language?: string;
 }
 
 /** SentenceTagger's batch size (load-tagger keeps the default). */
@@ -82,7 +90,9 @@ export async function tagDocument(
   const segments: TextSegment[] = segmentClauses(text, { maxChars: options.maxSegmentChars ?? 600 }).filter(
     (s) => s.kind !== 'heading',
   );
-  const { labels, thresholds, documentRules } = tagger.config;
+  const { labels, documentRules } = tagger.config;
+  const language = tagger.config.thresholdsByLanguage ? (options.language ?? guessLanguage(text)) : undefined;
+  const thresholds = tagger.thresholdsFor(language);
   const contexts = tagger.readsContext ? clauseContexts(text, segments) : [];
   const ids = segments.map((s, i) => {
     const clause = text.slice(s.start, s.end);
@@ -123,7 +133,7 @@ export async function tagDocument(
   segments.forEach((segment, i) => {
     const segmentProbs = probs[i];
     if (!segmentProbs) return;
-    const tags = tagger.decide(segmentProbs);
+    const tags = tagger.decide(segmentProbs, language);
     const clause = text.slice(segment.start, segment.end);
     // Labels the clause's own words rule out are dropped here, so spans and candidates agree with each other.
     const allowed = (label: string) => !contradictingRule(label, clause);
@@ -148,6 +158,7 @@ export async function tagDocument(
   });
 
   const result: DocumentTags = { spans, facts: extractKeyFacts(text) };
+  if (language && tagger.config.thresholdsByLanguage?.[language]) result.thresholdsLanguage = language;
   if (candidateFloor !== undefined) {
     result.candidates = candidates;
     result.thresholds = Object.fromEntries(labels.map((label, j) => [label, thresholds[j] ?? 1]));

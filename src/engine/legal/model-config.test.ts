@@ -47,6 +47,19 @@ describe('parseTaggerConfig', () => {
     );
   });
 
+  it('reads per-language thresholds and refuses sets that do not fit the labels', () => {
+    const de = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+    expect(parseTaggerConfig({ ...hashed, thresholds_by_language: { de } }).thresholdsByLanguage).toEqual({
+      de,
+    });
+    expect(parseTaggerConfig(hashed).thresholdsByLanguage).toBeUndefined();
+    const withSets = (sets: unknown) => ({ ...hashed, thresholds_by_language: sets });
+    expect(() => parseTaggerConfig(withSets({ de: [0.5] }))).toThrow(/thresholds for de do not match labels/);
+    expect(() => parseTaggerConfig(withSets({ de: [...de.slice(1), 2] }))).toThrow(/not in \[0, 1\]/);
+    expect(() => parseTaggerConfig(withSets({ German: de }))).toThrow(/no language code "German"/);
+    expect(() => parseTaggerConfig(withSets([de]))).toThrow(/not an object/);
+  });
+
   it('refuses configs that would tag wrongly or not at all', () => {
     expect(() => parseTaggerConfig({ ...hashed, model_type: 'svm' })).toThrow(/unknown model_type svm/);
     expect(() => parseTaggerConfig({ ...hashed, thresholds: [0.5] })).toThrow(/thresholds do not match/);

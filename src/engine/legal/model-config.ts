@@ -9,6 +9,11 @@ export interface TaggerModelJson {
   version: number;
   labels: string[];
   thresholds: number[];
+  /**
+   * Multilingual taggers: per-label thresholds for text in a given language (ISO 639-1), chosen on that
+   * language's cross-validation scores; `thresholds` serves every other language.
+   */
+  thresholds_by_language?: Record<string, number[]>;
   /** Contract taggers: per-label rules over a whole document (training/lexlet_legal/document_rules.py). */
   document_rules?: { gate: number[]; top_k: (number | null)[] };
   /** hashed-ngram-bag only */
@@ -40,6 +45,7 @@ export interface TaggerConfig {
   modelType: TaggerModelJson['model_type'];
   labels: string[];
   thresholds: number[];
+  thresholdsByLanguage?: Record<string, number[]>;
   documentRules?: DocumentRules;
   input: TaggerInput;
   inputIds: string;
@@ -62,6 +68,9 @@ export function parseTaggerConfig(json: unknown): TaggerConfig {
   if (!Array.isArray(c.thresholds) || c.thresholds.length !== c.labels.length) {
     return fail('thresholds do not match labels');
   }
+  const thresholdsByLanguage = c.thresholds_by_language
+    ? parseLanguageThresholds(c.thresholds_by_language, c.labels.length, fail)
+    : undefined;
   if (!c.onnx) return fail('onnx section missing');
   const documentRules = c.document_rules
     ? parseDocumentRules(c.document_rules, c.labels.length, fail)
@@ -71,6 +80,7 @@ export function parseTaggerConfig(json: unknown): TaggerConfig {
     modelType: c.model_type,
     labels: c.labels,
     thresholds: c.thresholds,
+    ...(thresholdsByLanguage ? { thresholdsByLanguage } : {}),
     ...(documentRules ? { documentRules } : {}),
     input:
       c.model_type === 'hashed-ngram-bag'
@@ -112,4 +122,27 @@ function parseDocumentRules(
     return fail('a document rank limit is not a positive integer');
   }
   return { gates: gate, topK };
+}
+
+function parseLanguageThresholds(
+  json: unknown,
+  labelCount: number,
+  fail: (why: string) => never,
+): Record<string, number[]> {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return fail('thresholds_by_language is not an object');
+  }
+  const out: Record<string, number[]> = {};
+  for (const [language, values] of Object.entries(json as Record<string, unknown>)) {
+    if (!/^[a-z]{2}$/.test(language))
+      return fail(`thresholds_by_language has no language code "${language}"`);
+    if (!Array.isArray(values) || values.length !== labelCount) {
+      return fail(`thresholds for ${language} do not match labels`);
+    }
+    if (!values.every((v) => typeof v === 'number' && v >= 0 && v <= 1)) {
+      return fail(`a threshold for ${language} is not in [0, 1]`);
+    }
+    out[language] = values as number[];
+  }
+  return out;
 }

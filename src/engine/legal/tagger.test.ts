@@ -91,4 +91,18 @@ describe('SentenceTagger', () => {
     const tagger = new SentenceTagger(session, FakeTensor as unknown as TensorFactory, config);
     await expect(tagger.tagSentences(['a b c'])).rejects.toThrow(/probs/);
   });
+
+  it("decides a text by its language's thresholds where the model keeps a set for it", () => {
+    const multilingual = new SentenceTagger(scoringSession([]), FakeTensor as unknown as TensorFactory, {
+      ...config,
+      thresholdsByLanguage: { de: [0.2, 0.95] },
+    });
+    const probs = new Float32Array([0.3, 0.92]);
+    expect(multilingual.decide(probs).labels).toEqual(['B']);
+    expect(multilingual.decide(probs, 'de').labels).toEqual(['A']);
+    // A language without its own set, or none known, keeps the default thresholds.
+    expect(multilingual.decide(probs, 'it').labels).toEqual(['B']);
+    expect(multilingual.thresholdsFor('de')).toEqual([0.2, 0.95]);
+    expect(multilingual.thresholdsFor(undefined)).toEqual([0.5, 0.9]);
+  });
 });

@@ -95,13 +95,23 @@ export class SentenceTagger {
     return result;
   }
 
-  async tagSentences(texts: readonly string[]): Promise<SentenceTags[]> {
+  /** Tags texts; `languages[i]` (when known) picks text i's thresholds from a multilingual model's set. */
+  async tagSentences(
+    texts: readonly string[],
+    languages: readonly (string | undefined)[] = [],
+  ): Promise<SentenceTags[]> {
     const probs = await this.probabilities(texts);
-    return probs.map((p) => this.decide(p));
+    return probs.map((p, i) => this.decide(p, languages[i]));
   }
 
-  decide(probs: Float32Array): SentenceTags {
-    const { labels, thresholds } = this.config;
+  /** The per-label thresholds for text in `language`: its own set where the model has one, else the default. */
+  thresholdsFor(language?: string): number[] {
+    return (language && this.config.thresholdsByLanguage?.[language]) || this.config.thresholds;
+  }
+
+  decide(probs: Float32Array, language?: string): SentenceTags {
+    const { labels } = this.config;
+    const thresholds = this.thresholdsFor(language);
     const tags: SentenceTags = { labels: [], ids: [], scores: {} };
     labels.forEach((label, i) => {
       const score = probs[i] ?? 0;

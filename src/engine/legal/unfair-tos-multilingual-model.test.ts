@@ -24,12 +24,16 @@ describe('shipped multilingual UNFAIR-ToS model on onnxruntime-node', () => {
 
   it('tags unfair terms written in German and Italian, and leaves a neutral sentence untagged', async () => {
     const tagger = await nodeTagger(expected.model_dir);
-    const tags = await tagger.tagSentences([
-      'Wir können Ihr Konto jederzeit ohne Angabe von Gründen kündigen.',
-      'Wir haften nicht für Schäden, die durch die Nutzung des Dienstes entstehen.',
-      'Possiamo modificare questi termini in qualsiasi momento.',
-      'Unser Büro ist werktags von neun bis fünf geöffnet.',
-    ]);
+    expect(Object.keys(tagger.config.thresholdsByLanguage ?? {}).sort()).toEqual(['de', 'it', 'pl']);
+    const tags = await tagger.tagSentences(
+      [
+        'Wir können Ihr Konto jederzeit ohne Angabe von Gründen kündigen.',
+        'Wir haften nicht für Schäden, die durch die Nutzung des Dienstes entstehen.',
+        'Possiamo modificare questi termini in qualsiasi momento.',
+        'Unser Büro ist werktags von neun bis fünf geöffnet.',
+      ],
+      ['de', 'de', 'it', 'de'],
+    );
     expect(tags[0]?.labels).toContain('Unilateral termination');
     expect(tags[1]?.labels).toContain('Limitation of liability');
     expect(tags[2]?.labels).toContain('Unilateral change');

@@ -30,3 +30,15 @@ export function guessLanguage(text: string): string | undefined {
   if (second && second.hits > 0 && best.hits / second.hits < MIN_LEAD) return undefined;
   return best.language;
 }
+
+/**
+ * The language of each line of a text read line by line (one sentence per line): a line's own guess where its
+ * words are clear, else the language most of the other lines are in (a short line takes its document's).
+ */
+export function guessLineLanguages(lines: readonly string[]): (string | undefined)[] {
+  const own = lines.map((line) => guessLanguage(line));
+  const votes = new Map<string, number>();
+  for (const language of own) if (language) votes.set(language, (votes.get(language) ?? 0) + 1);
+  const [majority] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? [guessLanguage(lines.join('\n'))];
+  return own.map((language) => language ?? majority);
+}

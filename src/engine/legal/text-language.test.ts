@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessLanguage } from './text-language';
+import { guessLanguage, guessLineLanguages } from './text-language';
 
 describe('guessLanguage', () => {
   it.each([
@@ -33,5 +33,19 @@ describe('guessLanguage', () => {
     expect(guessLanguage('Hello')).toBeUndefined();
     expect(guessLanguage('1.1 2.2 3.3 4.4 5.5 6.6')).toBeUndefined();
     expect(guessLanguage('Acme Widget Pro Max Ultra Deluxe Edition Gold')).toBeUndefined();
+  });
+});
+
+describe('guessLineLanguages', () => {
+  it('gives a short line the language of the lines around it, a clear line its own', () => {
+    const lines = [
+      'Wir können Ihr Konto jederzeit kündigen, und Sie stimmen den Bedingungen für die Nutzung des Dienstes zu.',
+      'Haftung',
+      'Diese Bedingungen unterliegen dem Recht der Bundesrepublik Deutschland, und der Gerichtsstand ist München.',
+      'Wir haften nicht für Schäden, die durch die Nutzung des Dienstes entstehen, es sei denn, sie sind vorsätzlich.',
+      'You agree to the terms of the service and to the rules of the site for the whole time you use it.',
+    ];
+    expect(guessLineLanguages(lines)).toEqual(['de', 'de', 'de', 'de', 'en']);
+    expect(guessLineLanguages(['Haftung'])).toEqual([undefined]);
   });
 });
