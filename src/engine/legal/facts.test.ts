@@ -223,6 +223,54 @@ describe('extractKeyFacts dates', () => {
     ).toBe('July 31, 2026 (18 months after January 31, 2025)');
   });
 
+  it('reads term clauses in the other ways contracts write them', () => {
+    const facts = (clause: string) => extractKeyFacts(clause);
+    expect(facts('1.2 Term This agreement is for a term of ten (10) years.').term?.text).toBe(
+      'ten (10) years',
+    );
+    // An Execution Date this extractor does not read: the length is the term.
+    expect(facts('The term of this Agreement is three (3) years from the Execution Date.').term?.text).toBe(
+      'three (3) years',
+    );
+    expect(facts('This Agreement shall have an Initial Term of three (3) years.').term?.text).toBe(
+      'three (3) years',
+    );
+    expect(
+      facts('The initial term of this Agreement (the "Initial Term") shall be for one year.').term?.text,
+    ).toBe('one year');
+    // "thereafter" after the term's own start counts from that start, not from a termination.
+    const dated =
+      'This Agreement is made as of March 1, 2024 (the "Effective Date") by and between Acme Inc. ("Acme") and Beta LLC ("Beta").\n\n' +
+      '6.1 Term. The initial term of this Agreement (the "Initial Term") shall commence on the Effective Date and shall continue for a period of ten (10) years thereafter.';
+    expect(facts(dated).expirationDate?.value).toBe('March 1, 2034 (10 years after the effective date)');
+    expect(
+      facts('The initial term of this Agreement shall continue up to and including 28 February 2000.')
+        .expirationDate?.text,
+    ).toBe('28 February 2000');
+  });
+
+  it('says a term has no fixed end only in the term clause, and before any renewal', () => {
+    const term = (clause: string) => extractKeyFacts(clause).term?.text;
+    expect(
+      term(
+        'This Agreement will become effective as of the date first written above and will continue in effect thereafter until terminated pursuant to Section 9.',
+      ),
+    ).toBe('continue in effect thereafter until terminated');
+    expect(term('This Agreement shall be valid for an indefinite period.')).toBe('for an indefinite period');
+    // A fixed term elsewhere wins; confidentiality that lasts for ever is not the term.
+    expect(
+      term(
+        'This Agreement shall remain in force until terminated. The term of this Agreement shall be two (2) years.',
+      ),
+    ).toBe('two (2) years');
+    expect(term('The information shall remain confidential in perpetuity.')).toBeUndefined();
+    expect(
+      term(
+        'This Agreement shall expire on the first anniversary and shall continue on a month to month basis until terminated.',
+      ),
+    ).toBeUndefined();
+  });
+
   it('counts no date from an event the contract does not date', () => {
     const facts = extractKeyFacts(
       'Dated March 1, 2024.\nThe term of this Agreement shall continue for one (1) year following the Launch Date.',

@@ -355,6 +355,8 @@ function findAgreementDate(text: string, parties: [number, number] | undefined):
 /** What the term clause says about the end of the initial term. */
 type TermEnd =
   | { kind: 'date'; fact: Fact }
+  /** No fixed end: the words that say so ("continue in effect until terminated"). */
+  | { kind: 'open'; fact: Fact }
   | { kind: 'term'; fact: Fact; length: Fact; months: number; from?: 'effective' | 'agreement' | Fact };
 
 const TERM_NUMBER =
@@ -364,17 +366,17 @@ const TERM_NUMBER =
 function findTermEnd(text: string): TermEnd | undefined {
   // Sentences that set the term: "The term of this Agreement ...", "This Agreement shall continue ...".
   const termSentence =
-    /(?:\b(?:[Tt]he\s+(?:initial\s+)?[Tt]erm\s+of\s+this\s+(?:Agreement|Contract)|[Tt]his\s+(?:Agreement|Contract)\s+(?:shall|will)\s+(?:commence|begin|continue|remain|be\s+(?:in\s+effect|valid|effective)|become\s+effective|expire|terminate|take\s+effect))\b)[^.;]{0,400}/g;
+    /(?:\b(?:the\s+(?:initial\s+|effective\s+)?term(?:\s+\([^()]{0,40}\))?\s+of\s+(?:this|the)\s+(?:agreement|contract)|the\s+(?:initial\s+)?term\s+(?:shall|will)\s+(?:commence|begin)|th(?:is|e)\s+(?:agreement|contract)\s+(?:(?:shall|will)\s+(?:commence|begin|continue|remain|be\s+(?:in\s+effect|valid|effective|for)|become\s+effective|expire|terminate|take\s+effect|have\s+an?\s+(?:initial\s+)?term)|is\s+(?:for|effective)|has\s+an?\s+(?:initial\s+)?term|commences|begins))\b)[^.;]{0,400}/gi;
   // What a term runs from: the Effective Date, the date of the agreement, or a date written out.
   const anchor =
     `(?:the\\s+)?(?:effective\\s+date(?:\\s+hereof)?|date\\s+(?:hereof|of\\s+(?:this|the)\\s+(?:Agreement|Contract)|first\\s+(?:written|set\\s+forth)\\s+above|above\\s+written)` +
     `|Commencement\\s+Date|Execution\\s+Date|${DATE})`;
   const endDate = new RegExp(
-    `\\b(?:until|through|expires?\\s+on|terminates?\\s+on|ending\\s+on|end\\s+on|expiring(?:\\s+on)?|concluding(?:\\s+on)?)\\s+(${DATE})`,
+    `\\b(?:until|through|up\\s+to(?:\\s+and\\s+including)?|expires?(?:\\s+on)?|terminates?\\s+on|ending(?:\\s+on)?|end\\s+(?:on|as\\s+of)|expiring(?:\\s+on)?|concluding(?:\\s+on)?)\\s+(${DATE})`,
     'i',
   );
   const phrase = new RegExp(
-    `\\b(?:for|of|be)\\s+(?:(?:a|an)\\s+(?:initial\\s+|minimum\\s+)?(?:period|term)\\s+of\\s+)?((${TERM_NUMBER}\\s+(?:calendar\\s+)?(?:years?|months?))` +
+    `\\b(?:for|of|be|is)\\s+(?:(?:a|an)\\s+(?:initial\\s+|minimum\\s+)?(?:period|term)\\s+of\\s+)?((${TERM_NUMBER}\\s+(?:calendar\\s+)?(?:years?|months?))` +
       `(?:,?\\s+(?:from|after|following|commencing|beginning|starting)(?:\\s+(?:on|as\\s+of|with))?\\s+(${anchor}))?)`,
     'i',
   );
@@ -391,10 +393,7 @@ function findTermEnd(text: string): TermEnd | undefined {
       )
     )
       continue;
-    let sentence = s[0];
-    // Renewal periods follow the initial term; only read up to the first mention of renewal.
-    const renew = sentence.search(/\b(?:renew|extend|extension|successive)/i);
-    if (renew >= 0) sentence = sentence.slice(0, renew);
+    const sentence = untilRenewal(s[0]);
     // A stated end date wins over the length beside it ("three (3) years, concluding December 31, 1998").
     const e = endDate.exec(sentence);
     if (e?.[1]) {
@@ -405,8 +404,13 @@ function findTermEnd(text: string): TermEnd | undefined {
     const value = m?.[1];
     if (!m || !value) continue;
     const after = sentence.slice(m.index + m[0].length);
+    const startBefore = startCue.exec(sentence.slice(0, m.index))?.[1];
+    // "for two years thereafter" counts from what came before: the term's own start when the sentence states it
+    // ("shall commence on the Effective Date and continue for ten (10) years thereafter"), else it is a survival
+    // period.
     if (
-      /^\s*(?:thereafter|(?:after|following)\s+(?:the\s+)?(?:\w+\s+)?(?:expiration|termination))/i.test(after)
+      /^\s*(?:(?:after|following)\s+(?:the\s+)?(?:\w+\s+)?(?:expiration|termination))/i.test(after) ||
+      (/^\s*thereafter/i.test(after) && !startBefore)
     )
       continue;
     const start = s.index + m.index + m[0].length - value.length;
@@ -416,7 +420,7 @@ function findTermEnd(text: string): TermEnd | undefined {
     if (!months) continue;
     // A term from an event ("one (1) year following the Launch Date") has no date to add it to.
     const fromEvent = !m[3] && /^,?\s*(?:from|after|following|commencing|beginning|starting)\b/i.test(after);
-    const stated = m[3] ?? (fromEvent ? undefined : startCue.exec(sentence.slice(0, m.index))?.[1]);
+    const stated = m[3] ?? (fromEvent ? undefined : startBefore);
     let from: 'effective' | 'agreement' | Fact | undefined;
     if (stated && /effective/i.test(stated)) from = 'effective';
     else if (stated && /^(?:the\s+)?date\b/i.test(stated)) from = 'agreement';
@@ -426,8 +430,23 @@ function findTermEnd(text: string): TermEnd | undefined {
     }
     return { kind: 'term', fact: whole, length, months, ...(from ? { from } : {}) };
   }
+  // Only when no clause gives a length or a date: a term that runs until someone ends it.
+  for (const s of text.matchAll(termSentence)) {
+    const open = OPEN_TERM.exec(untilRenewal(s[0]));
+    if (open)
+      return { kind: 'open', fact: fact(text, s.index + open.index, s.index + open.index + open[0].length) };
+  }
   return undefined;
 }
+
+/** Renewal periods follow the initial term; a term clause is read up to its first mention of renewal. */
+function untilRenewal(sentence: string): string {
+  const renew = sentence.search(/\b(?:renew|extend|extension|successive|month[-\s]to[-\s]month)/i);
+  return renew >= 0 ? sentence.slice(0, renew) : sentence;
+}
+
+const OPEN_TERM =
+  /\b(?:continue|remain)(?:\s+(?:in|valid|full|force|and|effect|thereafter|existence))*\s+(?:until\s+(?:and\s+unless\s+)?(?:it\s+is\s+)?terminated|indefinitely|in\s+perpetuity|perpetually)\b|\bfor\s+an\s+indefinite\s+(?:term|period)\b/i;
 
 /**
  * The expiration date, stated or worked out from a term and the date it runs from; otherwise the term alone, so a
@@ -440,6 +459,7 @@ function expiration(
 ): Pick<KeyFacts, 'expirationDate' | 'term'> {
   if (!end) return {};
   if (end.kind === 'date') return { expirationDate: end.fact };
+  if (end.kind === 'open') return { term: end.fact };
   const base =
     end.from === 'effective' ? effective : end.from === 'agreement' ? (agreement ?? effective) : end.from;
   const start = base && parseContractDate(base.text);
