@@ -271,6 +271,20 @@ describe('extractKeyFacts dates', () => {
     ).toBeUndefined();
   });
 
+  it('takes the day the term begins as the effective date when nothing else dates the start', () => {
+    const facts = extractKeyFacts(
+      'PROMOTION AGREEMENT\n\n3. Term. The term of this Agreement (the "Term") will begin on February 1, 1998 and last for one (1) year.',
+    );
+    expect(facts.effectiveDate?.text).toBe('February 1, 1998');
+    expect(facts.expirationDate?.value).toBe('February 1, 1999 (1 year after February 1, 1998)');
+    // A defined Effective Date still wins.
+    expect(
+      extractKeyFacts(
+        'This Agreement is made as of March 1, 2024 (the "Effective Date").\nThe Term shall begin on April 1, 2024.',
+      ).effectiveDate?.text,
+    ).toBe('March 1, 2024');
+  });
+
   it('counts no date from an event the contract does not date', () => {
     const facts = extractKeyFacts(
       'Dated March 1, 2024.\nThe term of this Agreement shall continue for one (1) year following the Launch Date.',

@@ -489,6 +489,12 @@ export function extractKeyFacts(text: string): KeyFacts {
       text,
       /\b[Tt]his\s+(?:[Ll]etter\s+)?(?:Agreement|Contract|agreement|contract)\s+(?:shall|will)\s+(?:be(?:come)?\s+effective|commence|take\s+effect|come\s+into\s+(?:force|effect))\s+(?:as\s+of|on|from)\b/g,
       5,
+    ) ??
+    // Or the day the term starts ("The term of this Agreement will begin on February 1, 1998").
+    dateAfterCue(
+      text,
+      /\b(?:[Tt]he\s+(?:[Ii]nitial\s+)?[Tt]erm(?:\s+of\s+this\s+(?:Agreement|Contract|agreement|contract))?(?:\s+\([^()]{0,40}\))?|[Tt]he\s+commencement\s+date\s+(?:of|for)\s+this\s+(?:Agreement|Contract|agreement|contract))\s+(?:shall|will)\s+(?:commence|begin|start|be)(?:\s+(?:on|upon|as\s+of))?\b/g,
+      5,
     );
   if (effectiveDate) facts.effectiveDate = effectiveDate;
   const governingLaw = findGoverningLaw(text);
