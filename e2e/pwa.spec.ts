@@ -37,7 +37,8 @@ test('is installable: manifest with name and icons, and an active service worker
     expect(response.headers()['content-type']).toBe('image/png');
   }
   await waitForServiceWorker(page);
-  expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+  // A worker that claims the page during its activate event controls it while still 'activating'.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
 });
 
 test('works offline after the first visit, cross-origin isolated, with the cached model', async ({
