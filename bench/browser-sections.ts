@@ -16,6 +16,7 @@ import { compareRows, legalRow } from './browser/report';
 import type { PageRunnerRecord } from './browser/rounds';
 import { TRANSFORMERS_ORT_DIR } from './browser/vite.config';
 import { contractOfWords, countWords, unfairTosSentences } from './legal-data';
+import { legalTable, speedDecimals } from './legal-table';
 import { machineInfo, range } from './machine';
 import { formatTable } from './measure';
 
@@ -135,16 +136,13 @@ export async function legalTagging(
   );
   console.log(opened.map((model) => `${model.name} opened in ${model.seconds.toFixed(2)} s`).join('; '));
   console.log(
-    formatTable(
-      ['task', 'model', 's per contract | sentences/s', 'first pass', 'same as Node engine', 'same labels'],
-      rows.map((row) => [
-        row.task,
-        row.model,
-        range(row.speed, row.task === 'contract' ? 3 : 0),
-        row.firstSpeed.toFixed(row.task === 'contract' ? 3 : 0),
-        `${row.identical}/${row.outputs}`,
-        `${row.sameLabels}/${row.outputs}`,
-      ]),
+    legalTable(
+      { runner: 'model', more: ['first pass'], reference: 'Node engine' },
+      rows.map((row) => ({
+        ...row,
+        runner: row.model,
+        more: [row.firstSpeed.toFixed(speedDecimals(row.task))],
+      })),
     ),
   );
   return {

@@ -20,7 +20,7 @@ import type { Engine } from '../src/engine/engine';
 import { formatDocumentTags, formatSentenceTags } from '../src/engine/legal';
 import { contractOfWords, countWords, unfairTosSentences } from './legal-data';
 import { labelsOf } from './legal-output';
-import { formatTable } from './measure';
+import { legalTable, type LegalTask } from './legal-table';
 import { alternatedRounds, identicalCount, spread, type Runner, type Spread } from './rounds';
 import { outputLines, runCommand } from './run-command';
 import { RESULTS_DIR, writeResults } from './write-results';
@@ -154,7 +154,7 @@ async function unfairTosRunners(): Promise<Runner[]> {
 }
 
 interface Row {
-  task: 'contract' | 'unfair-tos';
+  task: LegalTask;
   runner: string;
   wallSeconds: Spread;
   /** Seconds per contract for `contract`, sentences/s for `unfair-tos`. */
@@ -206,16 +206,14 @@ console.log(
     `${machine.loadAverageAfter.join(' ')} after; Node ${machine.node}`,
 );
 console.log(
-  formatTable(
-    ['task', 'runner', 's per contract | sentences/s', 'CPU s', 'same as CLI', 'same labels'],
-    rows.map((row) => [
-      row.task,
-      row.runner,
-      range(row.speed, row.task === 'contract' ? 3 : 0),
-      range(row.cpuSeconds, 2),
-      `${row.identicalToCli}/${row.outputs}`,
-      `${row.sameLabelsAsCli}/${row.outputs}`,
-    ]),
+  legalTable(
+    { runner: 'runner', more: ['CPU s'], reference: 'CLI' },
+    rows.map((row) => ({
+      ...row,
+      more: [range(row.cpuSeconds, 2)],
+      identical: row.identicalToCli,
+      sameLabels: row.sameLabelsAsCli,
+    })),
   ),
 );
 const written = writeResults(

@@ -27,24 +27,20 @@ import { maxRssMiB, rssMiB, withPeakRss } from './rss-sampler';
 import type { ConfigurationMemory } from './scaling-memory';
 import { textsOfLength, type LengthInputs } from './scaling-inputs';
 import { scalingSvg, scalingTable, type ScalingRow } from './scaling-report';
-import { writeResults, RESULTS_DIR } from './write-results';
+import { translationBenchOptions } from './options';
+import { writeResults } from './write-results';
 import { machineInfo } from './machine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
-    model: { type: 'string', default: 'lexlet-en-es' },
-    input: {
-      type: 'string',
-      default: join(root, '../shared/data/translation/tatoeba-unseen-dev/eng-spa/eng.txt'),
-    },
+    ...translationBenchOptions,
     lengths: { type: 'string', default: '5,20,50,100' },
     batches: { type: 'string', default: '1,4,8,16' },
     sentences: { type: 'string', default: '32' },
     rounds: { type: 'string', default: '3' },
     'long-run': { type: 'string', default: '1000' },
     svg: { type: 'string', default: join(root, 'bench/scaling.svg') },
-    out: { type: 'string', default: RESULTS_DIR },
   },
 });
 
@@ -56,8 +52,8 @@ function positiveIntegers(flag: string, text: string): number[] {
   return numbers;
 }
 
-const modelId = values.model ?? 'lexlet-en-es';
-const inputPath = values.input ?? '';
+const modelId = values.model;
+const inputPath = values.input;
 const lengths = positiveIntegers('lengths', values.lengths ?? '');
 const batches = positiveIntegers('batches', values.batches ?? '');
 const [perConfiguration] = positiveIntegers('sentences', values.sentences ?? '');

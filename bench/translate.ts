@@ -20,7 +20,8 @@ import { createNodeEngine } from '../src/cli/node-engine';
 import { DEFAULT_GROUP_SIZE } from '../src/engine/translate/document';
 import { forgetTranslations, translateAsCli, translateOneByOne, translateTogether } from './lexlet-runners';
 import { formatTable } from './measure';
-import { writeResults, RESULTS_DIR } from './write-results';
+import { translationBenchOptions } from './options';
+import { writeResults } from './write-results';
 import { alternatedRounds, identicalCount, roundRatios, spread, type Runner, type Spread } from './rounds';
 import { openTransformersJs } from './transformers-js';
 import { range } from './machine';
@@ -28,16 +29,11 @@ import { range } from './machine';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
-    model: { type: 'string', default: 'lexlet-en-es' },
-    input: {
-      type: 'string',
-      default: join(root, '../shared/data/translation/tatoeba-unseen-dev/eng-spa/eng.txt'),
-    },
+    ...translationBenchOptions,
     limit: { type: 'string', default: '150' },
     beams: { type: 'string', default: '1,4' },
     rounds: { type: 'string', default: '5' },
     together: { type: 'string', default: String(DEFAULT_GROUP_SIZE) },
-    out: { type: 'string', default: RESULTS_DIR },
   },
 });
 
@@ -48,8 +44,8 @@ function packageVersion(name: string): string {
   return manifest.version;
 }
 
-const modelId = values.model ?? 'lexlet-en-es';
-const inputPath = values.input ?? '';
+const modelId = values.model;
+const inputPath = values.input;
 const sentences = readFileSync(inputPath, 'utf8')
   .split('\n')
   .map((line) => line.trim())

@@ -110,10 +110,15 @@ export async function runTag(command: TagCommand): Promise<void> {
     }
     return loading;
   };
+  // A line's language picks its model and, in a multilingual model, its thresholds: guess only where one of them
+  // depends on it.
+  const routes = [...(command.modelsByLanguage?.values() ?? [])];
+  const guessLanguages =
+    routes.some((chosen) => chosen.id !== model.id) || tagger.config.thresholdsByLanguage !== undefined;
   let batch: string[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const languages = guessLineLanguages(batch);
+    const languages = guessLanguages ? guessLineLanguages(batch) : batch.map(() => undefined);
     const groups = new Map<CatalogModel, number[]>();
     languages.forEach((language, line) => {
       const chosen = (language && command.modelsByLanguage?.get(language)) || model;

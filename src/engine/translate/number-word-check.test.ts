@@ -1,72 +1,92 @@
 import { describe, expect, it } from 'vitest';
-import { fixNumberWords, hasNumberWords } from './number-word-check';
+import { fixNumberWords, hasNumberWords, type NumberWordLocales } from './number-word-check';
 
 const fix = (source: string, translation: string, sourceLocale: string, targetLocale: string) =>
   fixNumberWords(source, translation, { sourceLocale, targetLocale });
 
+/** Source, translation, source and target language, and the translation as fixed. */
+type Fix = [source: string, translation: string, from: string, to: string, fixed: string];
+const fixes = (...[source, translation, from, to, fixed]: Fix) =>
+  expect(fix(source, translation, from, to)).toBe(fixed);
+
 describe('fixNumberWords', () => {
-  it("rewrites a wrong number word before the source's digits in the target language", () => {
-    expect(fix('Pay within sixty (60) days.', 'Pague dentro de seis (60) días.', 'en', 'es')).toBe(
+  it.each<Fix>([
+    [
+      'Pay within sixty (60) days.',
+      'Pague dentro de seis (60) días.',
+      'en',
+      'es',
       'Pague dentro de sesenta (60) días.',
-    );
-    expect(
-      fix('The term is one hundred eighty (180) days.', 'El plazo es uno cien ocho (180) días.', 'en', 'es'),
-    ).toBe('El plazo es ciento ochenta (180) días.');
-    expect(
-      fix('El plazo es de ciento ochenta (180) días.', 'The term is eight eighty (180) days.', 'es', 'en'),
-    ).toBe('The term is one hundred eighty (180) days.');
-    expect(fix('within ninety (90) days', 'innerhalb von neunten (90) Tagen', 'en', 'de')).toBe(
+    ],
+    [
+      'The term is one hundred eighty (180) days.',
+      'El plazo es uno cien ocho (180) días.',
+      'en',
+      'es',
+      'El plazo es ciento ochenta (180) días.',
+    ],
+    [
+      'El plazo es de ciento ochenta (180) días.',
+      'The term is eight eighty (180) days.',
+      'es',
+      'en',
+      'The term is one hundred eighty (180) days.',
+    ],
+    [
+      'within ninety (90) days',
+      'innerhalb von neunten (90) Tagen',
+      'en',
+      'de',
       'innerhalb von neunzig (90) Tagen',
-    );
-    expect(fix('dans un délai de trente (30) jours', 'within three (30) days', 'fr', 'en')).toBe(
-      'within thirty (30) days',
-    );
-  });
+    ],
+    ['dans un délai de trente (30) jours', 'within three (30) days', 'fr', 'en', 'within thirty (30) days'],
+  ])("rewrites a wrong number word before the source's digits in the target language: %s → %s", fixes);
 
-  it('replaces a wrong half of a hyphenated number word with the whole word', () => {
-    expect(fix('for twenty-four (24) months', 'pendant vingt-cinq (24) mois', 'en', 'fr')).toBe(
+  it.each<Fix>([
+    [
+      'for twenty-four (24) months',
+      'pendant vingt-cinq (24) mois',
+      'en',
+      'fr',
       'pendant vingt-quatre (24) mois',
-    );
-    expect(fix('in ninety (90) days', 'en quatre-vingt (90) jours', 'en', 'fr')).toBe(
-      'en quatre-vingt-dix (90) jours',
-    );
-  });
+    ],
+    ['in ninety (90) days', 'en quatre-vingt (90) jours', 'en', 'fr', 'en quatre-vingt-dix (90) jours'],
+  ])('replaces a wrong half of a hyphenated number word with the whole word: %s → %s', fixes);
 
-  it('replaces a misspelling, the source word copied, or the digits written again', () => {
-    expect(fix('within sixty (60) days', 'dentro de Sexty (60) días', 'en', 'es')).toBe(
-      'dentro de sesenta (60) días',
-    );
-    expect(fix('deliver two thousand (2,000) units', 'livrer deux milles (2 000) unités', 'en', 'fr')).toBe(
+  it.each<Fix>([
+    ['within sixty (60) days', 'dentro de Sexty (60) días', 'en', 'es', 'dentro de sesenta (60) días'],
+    [
+      'deliver two thousand (2,000) units',
+      'livrer deux milles (2 000) unités',
+      'en',
+      'fr',
       'livrer deux mille (2 000) unités',
-    );
-    expect(fix('within sixty (60) days', 'innerhalb von sixty (60) Tagen', 'en', 'de')).toBe(
+    ],
+    [
+      'within sixty (60) days',
+      'innerhalb von sixty (60) Tagen',
+      'en',
+      'de',
       'innerhalb von sechzig (60) Tagen',
-    );
-    expect(fix('within sixty (60) days', 'dentro de 60 (60) días', 'en', 'es')).toBe(
-      'dentro de sesenta (60) días',
-    );
-  });
+    ],
+    ['within sixty (60) days', 'dentro de 60 (60) días', 'en', 'es', 'dentro de sesenta (60) días'],
+  ])('replaces a misspelling, the source word copied, or the digits written again: %s → %s', fixes);
 
-  it('reads and writes Chinese number words and full-width parentheses', () => {
-    expect(fix('within sixty (60) days', '在六（60）日内', 'en', 'zh')).toBe('在六十（60）日内');
-    expect(fix('在六十（60）日内付款', 'Pay within six (60) days', 'zh', 'en')).toBe(
-      'Pay within sixty (60) days',
-    );
-    expect(fix('within sixty (60) days', '在sixty（60）日内', 'en', 'zh')).toBe('在六十（60）日内');
-  });
+  it.each<Fix>([
+    ['within sixty (60) days', '在六（60）日内', 'en', 'zh', '在六十（60）日内'],
+    ['在六十（60）日内付款', 'Pay within six (60) days', 'zh', 'en', 'Pay within sixty (60) days'],
+    ['within sixty (60) days', '在sixty（60）日内', 'en', 'zh', '在六十（60）日内'],
+  ])('reads and writes Chinese number words and full-width parentheses: %s → %s', fixes);
 
-  it('capitalises a word that opens the sentence, keeps all capitals, and lowers it elsewhere', () => {
-    expect(fix('Twelve (12) months later.', 'Twel (12) meses después.', 'en', 'es')).toBe(
-      'Doce (12) meses después.',
-    );
-    expect(fix('THIRTY (30) DAYS', 'TRES (30) DÍAS', 'en', 'es')).toBe('TREINTA (30) DÍAS');
-    expect(fix('within Thirty (30) days', 'dentro de tres (30) días', 'en', 'es')).toBe(
-      'dentro de Treinta (30) días',
-    );
-    expect(fix('within thirty (30) days', 'dentro de Tres (30) días', 'en', 'es')).toBe(
-      'dentro de treinta (30) días',
-    );
-  });
+  it.each<Fix>([
+    ['Twelve (12) months later.', 'Twel (12) meses después.', 'en', 'es', 'Doce (12) meses después.'],
+    ['THIRTY (30) DAYS', 'TRES (30) DÍAS', 'en', 'es', 'TREINTA (30) DÍAS'],
+    ['within Thirty (30) days', 'dentro de tres (30) días', 'en', 'es', 'dentro de Treinta (30) días'],
+    ['within thirty (30) days', 'dentro de Tres (30) días', 'en', 'es', 'dentro de treinta (30) días'],
+  ])(
+    'capitalises a word that opens the sentence, keeps all capitals, and lowers it elsewhere: %s → %s',
+    fixes,
+  );
 
   it('checks each parenthesised number against its own word', () => {
     expect(
@@ -79,68 +99,74 @@ describe('fixNumberWords', () => {
     ).toBe('dentro de treinta (30) días o noventa (90) días');
   });
 
-  it('leaves a right word in any accepted spelling as it is', () => {
-    const right: [string, string, string, string][] = [
-      ['within one hundred eighty (180) days', 'within one hundred and eighty (180) days', 'es', 'en'],
-      ['within 180 days', 'innerhalb von hundertachtzig (180) Tagen', 'en', 'de'],
-      ['two hundred (200) hours', 'doscientas (200) horas', 'en', 'es'],
-      ['twenty-one (21) days', 'vingt-et-un (21) jours', 'en', 'fr'],
-      ['two thousand (2,000) units', '两千（2,000）个', 'en', 'zh'],
-    ];
-    for (const [source, translation, from, to] of right)
-      expect(fix(source, translation, from, to)).toBe(translation);
-  });
+  it.each<[source: string, translation: string, from: string, to: string]>([
+    ['within one hundred eighty (180) days', 'within one hundred and eighty (180) days', 'es', 'en'],
+    ['within 180 days', 'innerhalb von hundertachtzig (180) Tagen', 'en', 'de'],
+    ['two hundred (200) hours', 'doscientas (200) horas', 'en', 'es'],
+    ['twenty-one (21) days', 'vingt-et-un (21) jours', 'en', 'fr'],
+    ['two thousand (2,000) units', '两千（2,000）个', 'en', 'zh'],
+  ])('leaves a right word in any accepted spelling as it is: %s → %s', (source, translation, from, to) =>
+    expect(fix(source, translation, from, to)).toBe(translation),
+  );
 
-  it('reads the whole number before the digits, not its last word alone', () => {
-    expect(fix('in five (5) days', 'en vingt-cinq (5) jours', 'en', 'fr')).toBe('en cinq (5) jours');
-    expect(fix('in five (5) days', 'en veintidós (5) días y veinticinco personas', 'en', 'es')).toBe(
+  it.each<Fix>([
+    ['in five (5) days', 'en vingt-cinq (5) jours', 'en', 'fr', 'en cinq (5) jours'],
+    [
+      'in five (5) days',
+      'en veintidós (5) días y veinticinco personas',
+      'en',
+      'es',
       'en cinco (5) días y veinticinco personas',
-    );
-    expect(fix('five (5) days', '二十五（5）天', 'en', 'zh')).toBe('五（5）天');
-  });
+    ],
+    ['five (5) days', '二十五（5）天', 'en', 'zh', '五（5）天'],
+  ])('reads the whole number before the digits, not its last word alone: %s → %s', fixes);
 
-  it('writes nothing where the right word stands elsewhere, away from the digits', () => {
-    expect(fix('five (5) percent', 'cinq pour cent (5)', 'en', 'fr')).toBe('cinq pour cent (5)');
-    expect(fix('thirty (30) days', '三十天（30）', 'en', 'zh')).toBe('三十天（30）');
-    expect(
-      fix('thirty (30) days or thirty (30) weeks', 'treinta (30) días o tres (30) semanas', 'en', 'es'),
-    ).toBe('treinta (30) días o treinta (30) semanas');
-  });
+  it.each<Fix>([
+    ['five (5) percent', 'cinq pour cent (5)', 'en', 'fr', 'cinq pour cent (5)'],
+    ['thirty (30) days', '三十天（30）', 'en', 'zh', '三十天（30）'],
+    [
+      'thirty (30) days or thirty (30) weeks',
+      'treinta (30) días o tres (30) semanas',
+      'en',
+      'es',
+      'treinta (30) días o treinta (30) semanas',
+    ],
+  ])('writes nothing where the right word stands elsewhere, away from the digits: %s → %s', fixes);
 
-  it('writes nothing where the translation has no number word before the digits', () => {
-    expect(fix('within sixty (60) days', 'dentro de los días (60)', 'en', 'es')).toBe(
-      'dentro de los días (60)',
-    );
-    expect(fix('within sixty (60) days', 'dentro de (60) días', 'en', 'es')).toBe('dentro de (60) días');
-    expect(fix('within sixty (60) days', 'dentro de sesenta días', 'en', 'es')).toBe(
-      'dentro de sesenta días',
-    );
-    expect(fix('在六十（60）日内', '付款两千千千千千千千万（60）', 'zh', 'zh')).toBe(
-      '付款两千千千千千千千万（60）',
-    );
-  });
+  it.each<Fix>([
+    ['within sixty (60) days', 'dentro de los días (60)', 'en', 'es', 'dentro de los días (60)'],
+    ['within sixty (60) days', 'dentro de (60) días', 'en', 'es', 'dentro de (60) días'],
+    ['within sixty (60) days', 'dentro de sesenta días', 'en', 'es', 'dentro de sesenta días'],
+    ['在六十（60）日内', '付款两千千千千千千千万（60）', 'zh', 'zh', '付款两千千千千千千千万（60）'],
+  ])('writes nothing where the translation has no number word before the digits: %s → %s', fixes);
 
-  it('leaves alone a value whose word takes the gender of its noun, and a source without number words', () => {
-    expect(fix('within one (1) year', 'dentro de dos (1) año', 'en', 'es')).toBe('dentro de dos (1) año');
-    expect(fix('within 60 (60) days', 'dentro de seis (60) días', 'en', 'es')).toBe(
-      'dentro de seis (60) días',
-    );
-    expect(fix('section (60)', 'sección seis (60)', 'en', 'es')).toBe('sección seis (60)');
+  it.each<Fix>([
+    ['within one (1) year', 'dentro de dos (1) año', 'en', 'es', 'dentro de dos (1) año'],
+    ['within 60 (60) days', 'dentro de seis (60) días', 'en', 'es', 'dentro de seis (60) días'],
+    ['section (60)', 'sección seis (60)', 'en', 'es', 'sección seis (60)'],
     // The same number once with its word and once without: which place had the word is unknown.
-    expect(fix('sixty (60) days, clause (60)', 'seis (60) días, cláusula (60)', 'en', 'es')).toBe(
+    [
+      'sixty (60) days, clause (60)',
       'seis (60) días, cláusula (60)',
-    );
-    expect(fix('within sixty (60) days', 'в течение шести (60) дней', 'en', 'ru')).toBe(
-      'в течение шести (60) дней',
-    );
-  });
+      'en',
+      'es',
+      'seis (60) días, cláusula (60)',
+    ],
+    ['within sixty (60) days', 'в течение шести (60) дней', 'en', 'ru', 'в течение шести (60) дней'],
+  ])(
+    'leaves alone a value whose word takes the gender of its noun, and a source without number words: %s → %s',
+    fixes,
+  );
 });
 
 describe('hasNumberWords', () => {
-  it('finds a number word before digits in parentheses in the source language, or any when it is unknown', () => {
-    expect(hasNumberWords('within sixty (60) days', { sourceLocale: 'en', targetLocale: 'es' })).toBe(true);
-    expect(hasNumberWords('binnen dreißig (30) Tagen', { targetLocale: 'en' })).toBe(true);
-    expect(hasNumberWords('within 60 days', { sourceLocale: 'en', targetLocale: 'es' })).toBe(false);
-    expect(hasNumberWords('within sixty (60) days', { sourceLocale: 'en', targetLocale: 'ru' })).toBe(false);
-  });
+  it.each<[text: string, options: NumberWordLocales, found: boolean]>([
+    ['within sixty (60) days', { sourceLocale: 'en', targetLocale: 'es' }, true],
+    ['binnen dreißig (30) Tagen', { targetLocale: 'en' }, true],
+    ['within 60 days', { sourceLocale: 'en', targetLocale: 'es' }, false],
+    ['within sixty (60) days', { sourceLocale: 'en', targetLocale: 'ru' }, false],
+  ])(
+    'finds a number word before digits in parentheses in the source language, or any when it is unknown: %s',
+    (text, options, found) => expect(hasNumberWords(text, options)).toBe(found),
+  );
 });
