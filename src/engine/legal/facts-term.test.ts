@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  dayBefore,
   formatDate,
   formatTerm,
   parseContractDate,
   parseNumber,
+  parseOrdinal,
   parseTermMonths,
 } from './facts-term';
 
@@ -50,6 +52,25 @@ describe('parseTermMonths', () => {
   });
 });
 
+describe('dayBefore', () => {
+  it('steps back across month and year ends', () => {
+    expect(dayBefore(d(2026, 3, 1))).toEqual(d(2026, 2, 28));
+    expect(dayBefore(d(2024, 3, 1))).toEqual(d(2024, 2, 29));
+    expect(dayBefore(d(2025, 1, 1))).toEqual(d(2024, 12, 31));
+    expect(dayBefore(d(2025, 6, 15))).toEqual(d(2025, 6, 14));
+  });
+});
+
+describe('parseOrdinal', () => {
+  it('reads ordinals in words or digits, split digits included', () => {
+    expect(parseOrdinal('fifth')).toBe(5);
+    expect(parseOrdinal('twentieth')).toBe(20);
+    expect(parseOrdinal('twenty-first')).toBe(21);
+    expect(parseOrdinal('5t h')).toBe(5);
+    expect(parseOrdinal('several')).toBeUndefined();
+  });
+});
+
 describe('parseNumber', () => {
   it('reads cardinals up to the nineties', () => {
     expect(parseNumber('twelve')).toBe(12);
@@ -70,6 +91,10 @@ describe('parseContractDate', () => {
     expect(parseContractDate('twenty-first day of June, 2011')).toEqual(d(2011, 6, 21));
     expect(parseContractDate('31 October 2019')).toEqual(d(2019, 10, 31));
     expect(parseContractDate('3/1/2010')).toEqual(d(2010, 3, 1));
+    // Two-digit years: the 1990s and the 2000s.
+    expect(parseContractDate('7/1/98')).toEqual(d(1998, 7, 1));
+    expect(parseContractDate('29/3/18')).toBeUndefined();
+    expect(parseContractDate('3/29/18')).toEqual(d(2018, 3, 29));
     expect(parseContractDate('2010-03-01')).toEqual(d(2010, 3, 1));
   });
 

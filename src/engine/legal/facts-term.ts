@@ -83,7 +83,8 @@ export function parseNumber(words: string): number | undefined {
   return unit !== undefined && unit < 10 ? tens + unit : undefined;
 }
 
-function ordinalDay(words: string): number | undefined {
+/** "fifth", "twenty-first", "5th", "5t h": an ordinal in words or digits, or undefined. */
+export function parseOrdinal(words: string): number | undefined {
   const w = words.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^\d/.test(w)) return Number(/^\d+/.exec(w)?.[0]);
   const m = /^(?:(twenty|thirty)[-\s])?([a-z]+)$/.exec(w);
@@ -111,7 +112,8 @@ const valid = (d: CalendarDate): CalendarDate | undefined =>
  */
 export function parseContractDate(text: string): CalendarDate | undefined {
   const t = text.replace(/\s+/g, ' ').trim();
-  const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+  // "7/1/98" is 1998, "3/1/10" is 2010: contracts this reads date from the 1990s on.
+  const year = (y: string) => (y.length === 2 ? (Number(y) < 50 ? 2000 : 1900) + Number(y) : Number(y));
   let m = /^([A-Za-z]+\.?) (\d{1,2})(?: ?(?:s ?t|n ?d|r ?d|t ?h))? ?,? ?(\d{4})$/.exec(t);
   if (m?.[1] && m[2] && m[3]) {
     const month = monthOf(m[1]);
@@ -120,7 +122,7 @@ export function parseContractDate(text: string): CalendarDate | undefined {
   m = /^(.+?) (?:day of )?([A-Za-z]+\.?),? (\d{4})$/.exec(t);
   if (m?.[1] && m[2] && m[3]) {
     const month = monthOf(m[2]);
-    const day = ordinalDay(m[1].replace(/(?<=\d) ?(?:s ?t|n ?d|r ?d|t ?h)$/, ''));
+    const day = parseOrdinal(m[1].replace(/(?<=\d) ?(?:s ?t|n ?d|r ?d|t ?h)$/, ''));
     return month && day ? valid({ year: Number(m[3]), month, day }) : undefined;
   }
   // US order, as in the contracts this reads.
@@ -151,6 +153,14 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
   return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+/** The day before `date` ("through the day prior to the second anniversary"). */
+export function dayBefore(date: CalendarDate): CalendarDate {
+  if (date.day > 1) return { ...date, day: date.day - 1 };
+  const month = date.month === 1 ? 12 : date.month - 1;
+  const year = date.month === 1 ? date.year - 1 : date.year;
+  return { year, month, day: daysInMonth(year, month) };
 }
 
 export function formatDate(d: CalendarDate): string {

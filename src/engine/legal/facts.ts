@@ -5,9 +5,11 @@
  * Measured against CUAD by training/lexlet_legal/evaluate_facts.ts.
  */
 
+import { DATE } from './facts-date-pattern';
 import { findGoverningLaw } from './facts-governing-law';
 import { findLiabilityCap } from './facts-liability-cap';
 import { findRenewal } from './facts-renewal';
+import { expiration, findDefinedExpiration, findTermEnd } from './facts-term-clause';
 
 export interface Fact {
   text: string;
@@ -28,7 +30,10 @@ export interface KeyFacts {
    * extractor read (then `value` holds the date and `text` the contract's words). Never a bare term.
    */
   expirationDate?: Fact;
-  /** The initial term's length in the contract's words ("five (5) years"), when no end date can be stated. */
+  /**
+   * The initial term in the contract's words when no end date can be stated: its length ("five (5) years"), an
+   * anniversary of an undated start, or that it has no fixed end ("continue in effect until terminated").
+   */
   term?: Fact;
   /** The jurisdiction whose law governs the contract ("New York"), from its choice-of-law clause. */
   governingLaw?: Fact;
@@ -40,28 +45,11 @@ export interface KeyFacts {
   liabilityCap?: Fact;
 }
 
-const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
-// PDF text often splits ordinals ("15t h", "1 st").
-const DAY_ORD = '\\d{1,2}(?:\\s?(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h))?';
-const DAY_WORD =
-  '(?:(?:twenty|thirty)[-\\s])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
-const YEAR = '(?:19|20)\\d{2}\\b';
-// An undated draft ("this ___ day of ______, 2004", "November __, 2006") is still what the contract says.
-const BLANK = '(?:_+|\\[\\s*_*\\s*\\])';
-const DATE =
-  `(?:${MONTH}\\s+${DAY_ORD}\\s*,?\\s*${YEAR}` +
-  `|(?:${DAY_ORD}|${DAY_WORD}|${BLANK})\\s+(?:day\\s+of\\s+)?(?:${MONTH}|${BLANK}),?\\s+${YEAR}` +
-  `|${MONTH}\\s+${BLANK},?\\s+${YEAR}` +
-  `|\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b` +
-  `|\\d{4}-\\d{2}-\\d{2}\\b)`;
 const DATE_RE = new RegExp(DATE, 'gi');
 // Abbreviations keep their full stop; after a whole word ("Incorporated.") it ends the sentence.
 const CORPORATE_SUFFIX =
   /(?:(?:Inc|INC|L\.L\.C|Ltd|LTD|Corp|CORP|Co|CO|L\.P|L\.L\.P|S\.A|S\.A\.S|S\.r\.l|N\.V|N\.A|B\.V|Pte|PTE|Pty|PTY)\b\.?|(?:Incorporated|INCORPORATED|LLC|Limited|LIMITED|Corporation|CORPORATION|Company|COMPANY|LP|LLP|PLC|plc|GmbH|KG|AG|SA|S\/A|SAS|SRL|A\/S|AB|Trust|TRUST|Bank|BANK|University|Fund|FUND)\b)/;
 const PREAMBLE_CHARS = 5000;
-
-import { addMonths, formatDate, formatTerm, parseContractDate, parseTermMonths } from './facts-term';
 
 function fact(text: string, start: number, end: number): Fact {
   return { text: text.slice(start, end), start, end };
@@ -352,128 +340,6 @@ function findAgreementDate(text: string, parties: [number, number] | undefined):
   );
 }
 
-/** What the term clause says about the end of the initial term. */
-type TermEnd =
-  | { kind: 'date'; fact: Fact }
-  /** No fixed end: the words that say so ("continue in effect until terminated"). */
-  | { kind: 'open'; fact: Fact }
-  | { kind: 'term'; fact: Fact; length: Fact; months: number; from?: 'effective' | 'agreement' | Fact };
-
-const TERM_NUMBER =
-  '(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|eighteen|twenty(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|thirty(?:[-\\s]six)?|forty(?:[-\\s]eight)?|sixty|\\d+)(?:\\s*\\(\\d+\\))?)';
-
-/** Where the initial term ends, read from the term clause, or undefined when the clause is not plain. */
-function findTermEnd(text: string): TermEnd | undefined {
-  // Sentences that set the term: "The term of this Agreement ...", "This Agreement shall continue ...".
-  const termSentence =
-    /(?:\b(?:the\s+(?:initial\s+|effective\s+)?term(?:\s+\([^()]{0,40}\))?\s+of\s+(?:this|the)\s+(?:agreement|contract)|the\s+(?:initial\s+)?term\s+(?:shall|will)\s+(?:commence|begin)|th(?:is|e)\s+(?:agreement|contract)\s+(?:(?:shall|will)\s+(?:commence|begin|continue|remain|be\s+(?:in\s+effect|valid|effective|for)|become\s+effective|expire|terminate|take\s+effect|have\s+an?\s+(?:initial\s+)?term)|is\s+(?:for|effective)|has\s+an?\s+(?:initial\s+)?term|commences|begins))\b)[^.;]{0,400}/gi;
-  // What a term runs from: the Effective Date, the date of the agreement, or a date written out.
-  const anchor =
-    `(?:the\\s+)?(?:effective\\s+date(?:\\s+hereof)?|date\\s+(?:hereof|of\\s+(?:this|the)\\s+(?:Agreement|Contract)|first\\s+(?:written|set\\s+forth)\\s+above|above\\s+written)` +
-    `|Commencement\\s+Date|Execution\\s+Date|${DATE})`;
-  const endDate = new RegExp(
-    `\\b(?:until|through|up\\s+to(?:\\s+and\\s+including)?|expires?(?:\\s+on)?|terminates?\\s+on|ending(?:\\s+on)?|end\\s+(?:on|as\\s+of)|expiring(?:\\s+on)?|concluding(?:\\s+on)?)\\s+(${DATE})`,
-    'i',
-  );
-  const phrase = new RegExp(
-    `\\b(?:for|of|be|is)\\s+(?:(?:a|an)\\s+(?:initial\\s+|minimum\\s+)?(?:period|term)\\s+of\\s+)?((${TERM_NUMBER}\\s+(?:calendar\\s+)?(?:years?|months?))` +
-      `(?:,?\\s+(?:from|after|following|commencing|beginning|starting)(?:\\s+(?:on|as\\s+of|with))?\\s+(${anchor}))?)`,
-    'i',
-  );
-  // "shall commence on the Effective Date and continue for ...": the date the term starts from, stated before it.
-  const startCue = new RegExp(
-    `\\b(?:commence|begin|effective|effect)\\b(?:\\s+(?:on|as\\s+of|upon|from))?\\s+(${anchor})`,
-    'i',
-  );
-  for (const s of text.matchAll(termSentence)) {
-    // "during the term of this Agreement and for two years thereafter" is a survival period, not the term.
-    if (
-      /\b(?:during|throughout|beyond|after|within|of|for|and|in|upon)\s+$/i.test(
-        text.slice(s.index - 12, s.index),
-      )
-    )
-      continue;
-    const sentence = untilRenewal(s[0]);
-    // A stated end date wins over the length beside it ("three (3) years, concluding December 31, 1998").
-    const e = endDate.exec(sentence);
-    if (e?.[1]) {
-      const start = s.index + e.index + e[0].length - e[1].length;
-      return { kind: 'date', fact: fact(text, start, start + e[1].length) };
-    }
-    const m = phrase.exec(sentence);
-    const value = m?.[1];
-    if (!m || !value) continue;
-    const after = sentence.slice(m.index + m[0].length);
-    const startBefore = startCue.exec(sentence.slice(0, m.index))?.[1];
-    // "for two years thereafter" counts from what came before: the term's own start when the sentence states it
-    // ("shall commence on the Effective Date and continue for ten (10) years thereafter"), else it is a survival
-    // period.
-    if (
-      /^\s*(?:(?:after|following)\s+(?:the\s+)?(?:\w+\s+)?(?:expiration|termination))/i.test(after) ||
-      (/^\s*thereafter/i.test(after) && !startBefore)
-    )
-      continue;
-    const start = s.index + m.index + m[0].length - value.length;
-    const whole = fact(text, start, start + value.length);
-    const length = fact(text, start, start + (m[2]?.length ?? 0));
-    const months = parseTermMonths(length.text);
-    if (!months) continue;
-    // A term from an event ("one (1) year following the Launch Date") has no date to add it to.
-    const fromEvent = !m[3] && /^,?\s*(?:from|after|following|commencing|beginning|starting)\b/i.test(after);
-    const stated = m[3] ?? (fromEvent ? undefined : startBefore);
-    let from: 'effective' | 'agreement' | Fact | undefined;
-    if (stated && /effective/i.test(stated)) from = 'effective';
-    else if (stated && /^(?:the\s+)?date\b/i.test(stated)) from = 'agreement';
-    else if (stated && !/commencement|execution/i.test(stated)) {
-      const at = text.indexOf(stated, s.index);
-      from = fact(text, at, at + stated.length);
-    }
-    return { kind: 'term', fact: whole, length, months, ...(from ? { from } : {}) };
-  }
-  // Only when no clause gives a length or a date: a term that runs until someone ends it.
-  for (const s of text.matchAll(termSentence)) {
-    const open = OPEN_TERM.exec(untilRenewal(s[0]));
-    if (open)
-      return { kind: 'open', fact: fact(text, s.index + open.index, s.index + open.index + open[0].length) };
-  }
-  return undefined;
-}
-
-/** Renewal periods follow the initial term; a term clause is read up to its first mention of renewal. */
-function untilRenewal(sentence: string): string {
-  const renew = sentence.search(/\b(?:renew|extend|extension|successive|month[-\s]to[-\s]month)/i);
-  return renew >= 0 ? sentence.slice(0, renew) : sentence;
-}
-
-const OPEN_TERM =
-  /\b(?:continue|remain)(?:\s+(?:in|valid|full|force|and|effect|thereafter|existence))*\s+(?:until\s+(?:and\s+unless\s+)?(?:it\s+is\s+)?terminated|indefinitely|in\s+perpetuity|perpetually)\b|\bfor\s+an\s+indefinite\s+(?:term|period)\b/i;
-
-/**
- * The expiration date, stated or worked out from a term and the date it runs from; otherwise the term alone, so a
- * length of time is never shown as a date.
- */
-function expiration(
-  end: TermEnd | undefined,
-  effective: Fact | undefined,
-  agreement: Fact | undefined,
-): Pick<KeyFacts, 'expirationDate' | 'term'> {
-  if (!end) return {};
-  if (end.kind === 'date') return { expirationDate: end.fact };
-  if (end.kind === 'open') return { term: end.fact };
-  const base =
-    end.from === 'effective' ? effective : end.from === 'agreement' ? (agreement ?? effective) : end.from;
-  const start = base && parseContractDate(base.text);
-  if (!start) return { term: end.length };
-  const since =
-    end.from === 'effective' || (end.from === 'agreement' && !agreement)
-      ? 'the effective date'
-      : end.from === 'agreement'
-        ? 'the date of the agreement'
-        : formatDate(start);
-  const date = formatDate(addMonths(start, end.months));
-  return { expirationDate: { ...end.fact, value: `${date} (${formatTerm(end.months)} after ${since})` } };
-}
-
 export function extractKeyFacts(text: string): KeyFacts {
   const facts: KeyFacts = { parties: findParties(text) };
   const title = findTitle(text);
@@ -502,5 +368,9 @@ export function extractKeyFacts(text: string): KeyFacts {
   Object.assign(facts, findRenewal(text));
   const liabilityCap = findLiabilityCap(text);
   if (liabilityCap) facts.liabilityCap = liabilityCap;
-  return { ...facts, ...expiration(findTermEnd(text), effectiveDate, agreementDate) };
+  const end = findTermEnd(text);
+  // A labelled or defined expiration date ("Expiration Date: August 31, 2006") when the term clause states none.
+  const defined = end?.kind === 'date' ? undefined : findDefinedExpiration(text);
+  if (defined) return { ...facts, expirationDate: defined };
+  return { ...facts, ...expiration(end, effectiveDate, agreementDate) };
 }
