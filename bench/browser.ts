@@ -2,8 +2,9 @@
  * Translation in the browser: sentences/s and tokens/s for greedy and beam search on WASM (Debian Chromium,
  * headless, cross-origin isolated so WASM uses 2 threads), then the renderer's memory while one model translates
  * a long run of sentences (the page, its workers and the WASM heap all live in the renderer process), then cold
- * starts: a new tab, the model already in Cache Storage, until its first sentence is translated, phase by phase.
- *
+ * starts: a new tab, the model already in Cache Storage, until its first sentence is translated, phase by phase,
+ * in a browser profile that has visited before (`persistent`, as a user's: Chromium keeps the compiled WebAssembly)
+ * or an off-the-record one (`incognito`: compiled anew in every tab).
  *
  * Legal tagging (`--sections legal`): seconds per 10,000-word contract (`lexlet-cuad`, the engine's tagDocument)
  * and UNFAIR-ToS sentences/s per model, in the app's worker engine on WASM, outputs checked against the engine in
@@ -13,18 +14,21 @@
  *   node --import tsx bench/browser.ts [--sections throughput,cold-start,legal,transformers-js]
  *     [--model lexlet-en-es] [--input FILE] [--beams 1,4] [--together 1,8] [--repeats 3]
  *     [--long-input FILE] [--long-lines 1000] [--cold-starts 5] [--variants app,webgpu-build,opened-ahead] [--linger-ms 0]
+ *     [--profiles persistent,incognito]
  *     [--words 10000] [--legal-sentences FILE] [--legal-rounds 5] [--compare-input FILE] [--compare-rounds 5]
  *     [--skip-throughput] [--skip-build]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
 import type { BenchMessage, BenchRequest, ColdStartVariant } from './browser/protocol';
 import { askedToTranslated, coldStartPhases } from './browser/phases';
+import { coldStartRuns, EARLIER_VISIT_MS, parseProfiles, type BrowserProfile } from './browser/profiles';
 import { formatTable } from './measure';
 import { writeResults } from './write-results';
 import { median } from './measure';
@@ -45,6 +49,7 @@ const { values } = parseArgs({
     'cold-starts': { type: 'string', default: '5' },
     variants: { type: 'string', default: 'app,webgpu-build,opened-ahead' },
     'linger-ms': { type: 'string', default: '0' },
+    profiles: { type: 'string', default: 'persistent' },
     sections: { type: 'string', default: 'throughput,cold-start,legal,transformers-js' },
     words: { type: 'string', default: '10000' },
     'legal-sentences': { type: 'string' },
@@ -114,10 +119,9 @@ const server = spawn(process.execPath, ['scripts/serve.js', '--dir', 'dist-bench
   cwd: root,
   stdio: 'ignore',
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', MARKER],
-});
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, MARKER] });
 
 /** Reads the page's benchmark messages until one of type `until` arrives; `onMessages` sees each batch. */
 async function messagesUntil(
@@ -245,63 +249,126 @@ async function throughput(): Promise<void> {
   await page.close();
 }
 
+/** A browser context of `profile`, and how to close it (a persistent profile's folder removed with it). */
+async function openProfile(
+  profile: BrowserProfile,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (profile === 'incognito') {
+    const context = await browser.newContext();
+    return { context, close: () => context.close() };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'lexlet-bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a cold-start tab of `variant`, waits for its first sentence and returns its result. */
+async function coldStartTab(context: BrowserContext, variant: ColdStartVariant, sentence: string) {
+  const page = await context.newPage();
+  const query = new URLSearchParams({
+    'cold-start': '',
+    model: values.model ?? 'lexlet-en-es',
+    sentence,
+    variant,
+  });
+  await open(page, `?${query}`);
+  const navigationStart = await page.evaluate(() => performance.timeOrigin);
+  const messages = await messagesUntil(page, 'finished');
+  const result = messages.find((message) => message.type === 'cold-start');
+  if (result?.type !== 'cold-start') throw new Error('the cold start reported nothing');
+  return { page, phases: coldStartPhases(navigationStart, result.marks), translation: result.translation };
+}
+
 /**
- * Cold starts in tabs of one browser profile: the first tab downloads the model into Cache Storage; each later
- * tab opens the page, which starts the worker at once, and the worker opens the model and translates a sentence.
+ * Cold starts in tabs of each browser profile: a first tab downloads the model into Cache Storage; in a
+ * persistent profile one earlier visit per variant then translates a sentence and stays open long enough for
+ * Chromium to keep its compiled WebAssembly, as a user's earlier visit would. Each measured tab opens the page,
+ * which starts the worker at once, and the worker opens the model and translates a sentence.
  */
 async function coldStarts(count: number): Promise<void> {
-  const context = await browser.newContext();
-  const first = await context.newPage();
-  await open(first, '');
-  await first.evaluate((modelId) => window.prepareModel(modelId), values.model ?? 'lexlet-en-es');
-  await messagesUntil(first, 'finished');
-  await first.close();
   const sentence =
     readLines(join(root, values.input ?? ''))[0] ?? 'The meeting starts at nine tomorrow morning.';
   const variants = (values.variants ?? 'app').split(',') as ColdStartVariant[];
-  const runs = new Map<ColdStartVariant, { name: string; ms: number }[][]>(variants.map((v) => [v, []]));
-  let translation = '';
-  // The variants take turns, tab by tab.
-  for (let run = 0; run < count * variants.length; run++) {
-    const variant = variants[run % variants.length] as ColdStartVariant;
-    const page = await context.newPage();
-    const query = new URLSearchParams({
-      'cold-start': '',
-      model: values.model ?? 'lexlet-en-es',
-      sentence,
-      variant,
-    });
-    await open(page, `?${query}`);
-    const navigationStart = await page.evaluate(() => performance.timeOrigin);
-    const messages = await messagesUntil(page, 'finished');
-    const result = messages.find((message) => message.type === 'cold-start');
-    if (result?.type !== 'cold-start') throw new Error('the cold start reported nothing');
-    translation = result.translation;
-    runs.get(variant)?.push(coldStartPhases(navigationStart, result.marks));
-    // A tab left open a while, as a user's is: the browser may keep the compiled WebAssembly for later visits.
-    await page.waitForTimeout(Number(values['linger-ms']));
-    await page.close();
+  const profiles = parseProfiles(values.profiles ?? 'persistent');
+  const contexts = new Map<BrowserProfile, Awaited<ReturnType<typeof openProfile>>>();
+  try {
+    for (const profile of profiles) {
+      const opened = await openProfile(profile);
+      contexts.set(profile, opened);
+      const first = await opened.context.newPage();
+      await open(first, '');
+      await first.evaluate((modelId) => window.prepareModel(modelId), values.model ?? 'lexlet-en-es');
+      await messagesUntil(first, 'finished');
+      await first.close();
+      if (profile === 'persistent') {
+        for (const variant of variants) {
+          const { page } = await coldStartTab(opened.context, variant, sentence);
+          await page.waitForTimeout(EARLIER_VISIT_MS);
+          await page.close();
+        }
+      }
+    }
+    const order = coldStartRuns(profiles, variants, count);
+    const labels = [...new Set(order.map((run) => run.label))];
+    const runs = new Map<string, { name: string; ms: number }[][]>(labels.map((label) => [label, []]));
+    let translation = '';
+    for (const run of order) {
+      const context = contexts.get(run.profile)?.context;
+      if (!context) throw new Error(`no context for ${run.profile}`);
+      const tab = await coldStartTab(context, run.variant, sentence);
+      // Every variant must translate alike: one that does not is no faster way to the same result.
+      if (translation && tab.translation !== translation) {
+        throw new Error(`${run.label} translated "${tab.translation}", another tab "${translation}"`);
+      }
+      translation = tab.translation;
+      runs.get(run.label)?.push(tab.phases);
+      // A tab left open a while, as a user's is: the browser may keep the compiled WebAssembly for later visits.
+      await tab.page.waitForTimeout(Number(values['linger-ms']));
+      await tab.page.close();
+    }
+    reportColdStarts(count, sentence, translation, labels, runs, profiles);
+  } finally {
+    for (const opened of contexts.values()) await opened.close();
   }
-  await context.close();
+}
+
+function reportColdStarts(
+  count: number,
+  sentence: string,
+  translation: string,
+  variants: string[],
+  runs: Map<string, { name: string; ms: number }[][]>,
+  profiles: BrowserProfile[],
+): void {
   results.coldStart = {
     model: values.model,
     sentence,
     translation,
     tabs: count,
+    profiles,
     ms: Object.fromEntries(runs),
   };
   console.log(
     `\nCold start, model in Cache Storage: new tab → first sentence, ms (median of ${count} tabs, each tab),` +
-      ` variants taking turns: ${variants.join(', ')}`,
+      ` variants taking turns: ${variants.join(', ')}; profile: ${profiles.join(', ')}`,
   );
   console.log(`"${sentence}" → "${translation}"`);
   // Phases are matched by name: overlapping steps may end in another order from tab to tab.
   const names = [...new Set([...runs.values()].flat(2).map((phase) => phase.name))];
   const total = names.find((name) => name.startsWith('total'));
   const ordered = [...names.filter((name) => name !== total), ...(total ? [total] : [])];
-  const column = (variant: ColdStartVariant, name: string) =>
+  const column = (variant: string, name: string) =>
     (runs.get(variant) ?? []).map((phases) => phases.find((phase) => phase.name === name)?.ms ?? Number.NaN);
-  const asked = (variant: ColdStartVariant) => (runs.get(variant) ?? []).map(askedToTranslated);
+  const asked = (variant: string) => (runs.get(variant) ?? []).map(askedToTranslated);
   const cell = (values: number[]) => [median(values).toFixed(0), values.map((ms) => ms.toFixed(0)).join(' ')];
   const rows = ordered.map((name) => {
     const cells = variants.map((variant) => cell(column(variant, name)));

@@ -3,6 +3,7 @@
  * Runs the app's worker engine in a dedicated worker, as the app does: throughput and the progress of a long run
  * on the WASM backend, or the phases of a cold start on the backend the app chooses.
  */
+import type { InferenceSession } from 'onnxruntime-web';
 import type { Engine } from '../../src/engine/engine';
 import type { OrtLoader, OrtModule } from '../../src/engine/runtime/ort';
 import { DEFAULT_GROUP_SIZE } from '../../src/engine/translate/document';
@@ -20,9 +21,28 @@ const startedAt = now();
 
 const post = (message: BenchMessage) => self.postMessage(message);
 
+/** `ort` with `extra` session config entries added to every session it creates. */
+function withSessionConfig(ort: OrtModule, extra: Record<string, string>): OrtModule {
+  const create = ort.InferenceSession.create.bind(ort.InferenceSession) as (
+    model: Uint8Array,
+    options?: InferenceSession.SessionOptions,
+  ) => Promise<InferenceSession>;
+  const InferenceSession = Object.create(ort.InferenceSession) as OrtModule['InferenceSession'];
+  InferenceSession.create = ((model: Uint8Array, options: InferenceSession.SessionOptions = {}) =>
+    create(model, {
+      ...options,
+      extra: {
+        ...options.extra,
+        session: { ...(options.extra?.session as Record<string, string> | undefined), ...extra },
+      },
+    })) as OrtModule['InferenceSession']['create'];
+  return { ...ort, InferenceSession, env: ort.env };
+}
+
 /**
  * The app's worker engine (src/worker/create-engine.ts), its onnxruntime import marked; `webgpu-build` gives
- * WASM the WebGPU build, as the app did before it loaded the WASM-only build there.
+ * WASM the WebGPU build, as the app did before it loaded the WASM-only build there; `no-prepacking` turns
+ * onnxruntime's weight prepacking off.
  */
 function coldStartEngine(variant: ColdStartVariant, marks: ColdStartMark[]): Engine {
   const loadOrt: OrtLoader =
@@ -33,7 +53,7 @@ function coldStartEngine(variant: ColdStartVariant, marks: ColdStartMark[]): Eng
     loadOrt: (backend) =>
       loadOrt(backend).then((ort) => {
         marks.push({ name: 'onnxruntime imported', at: now() });
-        return ort;
+        return variant === 'no-prepacking' ? withSessionConfig(ort, { disable_prepacking: '1' }) : ort;
       }),
   });
 }

@@ -23,7 +23,7 @@ export interface ColdStartRequest {
   sentence: string;
   /** When the page created the worker, in ms since the epoch (performance.timeOrigin + now()). */
   workerCreatedAt: number;
-  /** Which engine starts (see cold-start-variants.ts). */
+  /** Which engine starts (see ColdStartVariant). */
   variant: ColdStartVariant;
 }
 
@@ -34,9 +34,11 @@ export interface ColdStartRequest {
  * `opened-ahead`: the app's engine, the model opened before the translation is asked for, as the Translate page
  * does while the user types: the translation then times what a click waits for. `opened-ahead-no-warm-run`:
  * the same with the sessions opened but no short run made on them (Engine.openModel makes one).
+ * `no-prepacking`: the app's engine with onnxruntime's weight prepacking turned off in every session
+ * (`session.disable_prepacking`), to see what prepacking costs while sessions are created.
  */
 export type ColdStartVariant =
-  'app' | 'webgpu-build' | 'no-warm-up' | 'opened-ahead' | 'opened-ahead-no-warm-run';
+  'app' | 'webgpu-build' | 'no-warm-up' | 'opened-ahead' | 'opened-ahead-no-warm-run' | 'no-prepacking';
 
 /** Legal tagging on WASM: one contract tagged whole, and sentences tagged by each UNFAIR-ToS model. */
 export interface LegalRequest {

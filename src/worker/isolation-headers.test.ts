@@ -22,7 +22,9 @@ describe('withIsolationHeaders', () => {
   });
 
   it('overrides a weaker embedder policy', () => {
-    const original = new Response('x', { headers: { 'Cross-Origin-Embedder-Policy': 'unsafe-none' } });
+    const original = new Response('x', {
+      headers: { 'Content-Type': 'text/html', 'Cross-Origin-Embedder-Policy': 'unsafe-none' },
+    });
     expect(withIsolationHeaders(original).headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp');
   });
 
@@ -30,6 +32,22 @@ describe('withIsolationHeaders', () => {
     const wrapped = withIsolationHeaders(new Response(null, { status: 204 }));
     expect(wrapped.status).toBe(204);
     expect(wrapped.body).toBeNull();
+  });
+
+  it('adds the headers to worker scripts and to responses without a content type', () => {
+    const script = new Response('x', { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+    // A byte body gets no default content type.
+    const untyped = new Response(new Uint8Array([1]));
+    for (const response of [script, untyped]) {
+      expect(withIsolationHeaders(response).headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp');
+    }
+  });
+
+  it('passes WebAssembly and other subresources through unchanged', () => {
+    for (const type of ['application/wasm', 'application/json', 'application/octet-stream']) {
+      const original = new Response('x', { headers: { 'Content-Type': type } });
+      expect(withIsolationHeaders(original)).toBe(original);
+    }
   });
 
   it('leaves error responses alone', () => {
