@@ -5,6 +5,7 @@ import { glossaryPass } from './glossary-pass';
 import { namesPass } from './names-pass';
 import { numberWordsPass } from './number-words-pass';
 import { numbersPass } from './numbers-pass';
+import { simplifiedChinesePass } from './simplified-chinese-pass';
 import type { SentencePass } from './pass';
 
 export { RETRY, type Prepared, type SentencePass } from './pass';
@@ -22,8 +23,8 @@ export interface PassOptions {
 /**
  * The passes a sentence goes through, in order: the check of number words beside digits and the articles before
  * glossary terms (outermost, so they see the translation as the other passes left it), the glossary's stand-ins
- * before the model, then the repairs of lost numbers and lost names (a names repair is kept only if it keeps the
- * numbers too).
+ * and, for a Chinese source, its Traditional characters made Simplified before the model, then the repairs of
+ * lost numbers and lost names (a names repair is kept only if it keeps the numbers too).
  */
 export function sentencePasses(options: PassOptions): SentencePass[] {
   const glossaryOptions = options.glossary?.length
@@ -40,7 +41,8 @@ export function sentencePasses(options: PassOptions): SentencePass[] {
         })
       : undefined;
   const numberWords = numberWordsPass({ sourceLocale: options.locale, targetLocale: options.targetLocale });
-  return [numberWords, articles, glossary, numbersPass, names].filter(
+  const simplified = simplifiedChinesePass(options.locale);
+  return [numberWords, articles, glossary, simplified, numbersPass, names].filter(
     (pass): pass is SentencePass => pass !== undefined,
   );
 }
