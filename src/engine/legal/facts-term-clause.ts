@@ -5,6 +5,7 @@
  * or later of two events, or at an event with no date, is not read: nothing is better than a guess.
  */
 
+import { fact } from './fact-span';
 import { DATE } from './facts-date-pattern';
 import type { Fact, KeyFacts } from './facts';
 import {
@@ -31,10 +32,6 @@ export type TermEnd =
    * prior to the second anniversary").
    */
   | { kind: 'term'; fact: Fact; length: Fact; months: number; from?: Anchor; dayBefore?: boolean };
-
-function fact(text: string, start: number, end: number): Fact {
-  return { text: text.slice(start, end), start, end };
-}
 
 const TERM_NUMBER =
   '(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|eighteen|twenty(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|thirty(?:[-\\s]six)?|forty(?:[-\\s]eight)?|sixty|\\d+)(?:\\s*\\(\\d+\\))?)';

@@ -5,6 +5,7 @@
  * Measured against CUAD by training/lexlet_legal/evaluate_facts.ts.
  */
 
+import { fact } from './fact-span';
 import { DATE } from './facts-date-pattern';
 import { findGoverningLaw } from './facts-governing-law';
 import { findLiabilityCap } from './facts-liability-cap';
@@ -50,10 +51,6 @@ const DATE_RE = new RegExp(DATE, 'gi');
 const CORPORATE_SUFFIX =
   /(?:(?:Inc|INC|L\.L\.C|Ltd|LTD|Corp|CORP|Co|CO|L\.P|L\.L\.P|S\.A|S\.A\.S|S\.r\.l|N\.V|N\.A|B\.V|Pte|PTE|Pty|PTY)\b\.?|(?:Incorporated|INCORPORATED|LLC|Limited|LIMITED|Corporation|CORPORATION|Company|COMPANY|LP|LLP|PLC|plc|GmbH|KG|AG|SA|S\/A|SAS|SRL|A\/S|AB|Trust|TRUST|Bank|BANK|University|Fund|FUND)\b)/;
 const PREAMBLE_CHARS = 5000;
-
-function fact(text: string, start: number, end: number): Fact {
-  return { text: text.slice(start, end), start, end };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Title

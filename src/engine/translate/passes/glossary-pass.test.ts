@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TranslateEvent } from '../../types';
-import { translateDocument, type TranslateSentences } from '../document';
+import { translateDocument } from '../document';
+import { phrasebookModel } from './phrasebook-model.test-support';
 
 const LICENSEE = [{ source: 'Licensee', target: 'licenciatario' }];
 
-/** A model that knows a few sentences, echoes the rest, and records what it was sent. */
-function model(known: Record<string, string>) {
-  const calls: string[][] = [];
-  const translate: TranslateSentences = async (sentences, onPartial) => {
-    calls.push([...sentences]);
-    return sentences.map((sentence, index) => {
-      const text = known[sentence] ?? sentence;
-      onPartial(index, text.split(' ')[0] ?? '');
-      return { text, tokens: 1 };
-    });
-  };
-  return { calls, translate };
-}
-
 describe('the glossary pass', () => {
   it('sends a stand-in for each term and writes the target term in its place, case fitted', async () => {
-    const { calls, translate } = model({
+    const { calls, translate } = phrasebookModel({
       'Tom shall pay.': 'Tom pagará.',
       'The Tom and the Mary sign.': 'El Tom y el Mary firman.',
       'The tom signs.': 'El Tom firma.',
@@ -36,7 +23,7 @@ describe('the glossary pass', () => {
     const lower = await translateDocument('The licensee signs.', {
       locale: 'en',
       targetLocale: 'es',
-      translateSentences: model({ 'The Tom signs.': 'El Tom firma.' }).translate,
+      translateSentences: phrasebookModel({ 'The Tom signs.': 'El Tom firma.' }).translate,
       glossary: [{ source: 'Licensee', target: 'Licenciatario' }],
     });
     expect(lower.text).toBe('El licenciatario firma.');
@@ -45,7 +32,7 @@ describe('the glossary pass', () => {
   it('shows the target term, never the stand-in, while a translation streams', async () => {
     const events: TranslateEvent[] = [];
     await translateDocument('Licensee shall pay.', {
-      translateSentences: model({ 'Tom shall pay.': 'Tom pagará.' }).translate,
+      translateSentences: phrasebookModel({ 'Tom shall pay.': 'Tom pagará.' }).translate,
       glossary: LICENSEE,
       onEvent: (event) => events.push(event),
     });
@@ -53,7 +40,7 @@ describe('the glossary pass', () => {
   });
 
   it('translates again with another stand-in when the model drops one, as it does for a lost name', async () => {
-    const { calls, translate } = model({
+    const { calls, translate } = phrasebookModel({
       'The Tom shall pay.': 'Pagará.',
       'The Mary shall pay.': 'El Mary pagará.',
     });
@@ -68,7 +55,7 @@ describe('the glossary pass', () => {
   });
 
   it('translates the words around the term apart when no stand-in survives', async () => {
-    const { calls, translate } = model({
+    const { calls, translate } = phrasebookModel({
       'The Tom shall pay.': 'Pagará.',
       'The Mary shall pay.': 'Pagará.',
       The: 'El',
@@ -85,7 +72,7 @@ describe('the glossary pass', () => {
   });
 
   it('cuts around the terms at once into a language whose stand-in renderings are unknown', async () => {
-    const { calls, translate } = model({ The: 'Этот', 'signs.': 'подписывает.' });
+    const { calls, translate } = phrasebookModel({ The: 'Этот', 'signs.': 'подписывает.' });
     const result = await translateDocument('The Licensee signs.', {
       locale: 'en',
       targetLocale: 'ru',
@@ -97,7 +84,7 @@ describe('the glossary pass', () => {
   });
 
   it('still repairs lost numbers and names around the stand-ins', async () => {
-    const { calls, translate } = model({
+    const { calls, translate } = phrasebookModel({
       'Tom pays 1987 euros to Zubiri.': 'Tom paga 1988 euros a Señorategia.',
       'Tom pays 2 euros to Zubiri.': 'Tom paga 2 euros a Señorategia.',
       'Tom pays 1987 euros to Mary.': 'Tom paga 1987 euros a Mary.',
@@ -118,7 +105,7 @@ describe('the glossary pass', () => {
   });
 
   it('leaves a text without any of the terms as it would be without a glossary', async () => {
-    const { calls, translate } = model({});
+    const { calls, translate } = phrasebookModel({});
     const result = await translateDocument('Nothing here.', {
       translateSentences: translate,
       glossary: LICENSEE,

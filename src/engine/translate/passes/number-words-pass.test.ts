@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { translateDocument, type TranslateSentences } from '../document';
-
-/** A model that knows a few sentences and echoes the rest; records what it was sent. */
-function model(known: Record<string, string>) {
-  const calls: string[][] = [];
-  const translate: TranslateSentences = async (sentences) => {
-    calls.push([...sentences]);
-    return sentences.map((sentence) => ({ text: known[sentence] ?? sentence, tokens: 1 }));
-  };
-  return { calls, translate };
-}
+import { translateDocument } from '../document';
+import { phrasebookModel } from './phrasebook-model.test-support';
 
 describe('the number words pass', () => {
   it("rewrites a garbled number word beside the source's digits, without another run of the model", async () => {
-    const { calls, translate } = model({
+    const { calls, translate } = phrasebookModel({
       'The Licensee shall pay within sixty (60) days.': 'El Licenciatario pagará dentro de seis (60) días.',
       'Sixty (60) days.': 'Sexty (60) días.',
     });
@@ -30,7 +21,7 @@ describe('the number words pass', () => {
   });
 
   it('checks the word after the numbers pass put back lost digits and the glossary its terms', async () => {
-    const { translate } = model({
+    const { translate } = phrasebookModel({
       'Tom pays within ninety (90) days.': 'Tom zahlt innerhalb von neun (9) Tagen.',
       'Tom pays within ninety (1) days.': 'Tom zahlt innerhalb von neun (1) Tagen.',
     });
@@ -44,7 +35,7 @@ describe('the number words pass', () => {
   });
 
   it('leaves a translation without the number word as the model wrote it', async () => {
-    const { translate } = model({ 'Pay within sixty (60) days.': 'Pague en los días (60).' });
+    const { translate } = phrasebookModel({ 'Pay within sixty (60) days.': 'Pague en los días (60).' });
     const result = await translateDocument('Pay within sixty (60) days.', {
       locale: 'en',
       targetLocale: 'es',

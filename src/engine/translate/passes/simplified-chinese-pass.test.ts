@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TranslateEvent } from '../../types';
-import { translateDocument, type TranslateSentences } from '../document';
+import { translateDocument } from '../document';
+import { phrasebookModel } from './phrasebook-model.test-support';
 import { sentencePasses } from './index';
 import { simplifiedChinesePass } from './simplified-chinese-pass';
 
-/** A model that knows a few sentences and echoes the rest; records what it was sent. */
-function model(known: Record<string, string> = {}) {
-  const calls: string[][] = [];
-  const translate: TranslateSentences = async (sentences) => {
-    calls.push([...sentences]);
-    return sentences.map((sentence) => ({ text: known[sentence] ?? sentence, tokens: 1 }));
-  };
-  return { calls, translate };
-}
-
 describe('the Simplified Chinese pass', () => {
   it('sends a Traditional sentence to the model in Simplified characters and shows the source as written', async () => {
-    const { calls, translate } = model({ '我们在这里等你。': 'We are waiting for you here.' });
+    const { calls, translate } = phrasebookModel({ '我们在这里等你。': 'We are waiting for you here.' });
     const events: TranslateEvent[] = [];
     const result = await translateDocument('我們在這裡等你。', {
       locale: 'zh',
@@ -36,7 +27,7 @@ describe('the Simplified Chinese pass', () => {
     const pass = simplifiedChinesePass('zh');
     for (const sentence of ['我们在这里等你。', '著名作家乾隆说了么？', '汤姆有 3 只猫。'])
       expect(await pass?.prepare(sentence, { attempt: 0 })).toBeUndefined();
-    const { calls, translate } = model();
+    const { calls, translate } = phrasebookModel();
     await translateDocument('他的头发很长。这本书是谁写的？', {
       locale: 'zh',
       targetLocale: 'en',
@@ -58,7 +49,7 @@ describe('the Simplified Chinese pass', () => {
     expect(sentencePasses({ locale: 'en', targetLocale: 'zh' }).map((pass) => pass.name)).not.toContain(
       'simplified-chinese',
     );
-    const { calls, translate } = model();
+    const { calls, translate } = phrasebookModel();
     await translateDocument('學校に行く。', {
       locale: 'ja',
       targetLocale: 'en',
@@ -68,7 +59,7 @@ describe('the Simplified Chinese pass', () => {
   });
 
   it('runs after the glossary, so a term written in Traditional characters still matches', async () => {
-    const { calls, translate } = model();
+    const { calls, translate } = phrasebookModel();
     const result = await translateDocument('許可方簽署了。', {
       locale: 'zh',
       targetLocale: 'en',
