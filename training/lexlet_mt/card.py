@@ -242,29 +242,52 @@ def cooldown_stopped_at(end: int, stopped: list, steps_done: int) -> int:
     return min(stopped[0] if stopped else steps_done, end)
 
 
-def cooldown_text(pair: str, cooldowns: list, steps_done: int,
-                  warm_starts: Collection[int] = ()) -> tuple[str, str]:
-    """The training section's words for each cooldown and the commands that rerun them. A cooldown the time budget
-    ended early stopped short of a learning rate of zero, and is said to have: at its third item, the step an earlier
-    run stopped at, or else at `steps_done`. When that step is one a warm start went on from, the weights were taken
-    inside the cooldown, whatever became of the run after them."""
-    words, commands = "", ""
+def cooldown_commands(pair: str, cooldowns: list, steps_done: int) -> str:
+    """The commands that rerun each cooldown; one that stopped short of a learning rate of zero (the time budget
+    ended it, or training went on from weights taken inside it) is rerun up to the step it stopped at."""
+    commands = ""
     for start, end, *stopped in cooldowns:
         stop = cooldown_stopped_at(end, stopped, steps_done)
         cut_short = start < stop < end
-        if cut_short:
-            ended = ("training went on from its weights at step" if stop in warm_starts
-                     else "the time budget ended training at step")
-            words += (f"; from step {start:,} the learning rate decayed linearly toward zero over a planned "
-                      f"{end - start:,} steps (`--cooldown-steps {end - start}`), and {ended} "
-                      f"{stop:,}, {100 * (stop - start) / (end - start):.0f}% of the way")
-        else:
-            words += (f"; over steps {start:,}–{end:,} the learning rate decayed linearly to zero "
-                      f"(`--cooldown-steps {end - start}`)")
         commands += (f"\nnice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --cooldown-steps "
                      f"{end - start}" + (f" --max-steps {stop}" if cut_short else "")
                      + f"   # once training has reached step {start:,}")
-    return words, commands
+    return commands
+
+
+def times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def schedule_text(cooldowns: list, steps_done: int, warm_starts: Collection[int] = ()) -> str:
+    """One sentence for the learning-rate schedule after warm-up: the steps each cooldown trained, how many
+    stopped short of zero, and how often training went on from shipped weights (`lexlet_mt.warm_start`). The exact
+    commands are the Reproduce section's."""
+    spans = [(start, cooldown_stopped_at(end, stopped, steps_done), end) for start, end, *stopped in cooldowns]
+    shipped = "shipped int8 weights (`lexlet_mt.warm_start`, with a fresh optimizer state)"
+    stops = {stop for _, stop, _ in spans if stop < steps_done}
+    elsewhere = sorted(step for step in warm_starts if step not in stops)
+    outside = (f"Training {'also ' if spans else ''}continued from the {shipped} at "
+               f"step{'s' if len(elsewhere) > 1 else ''} {', '.join(f'{step:,}' for step in elsewhere)}."
+               if elsewhere else "")
+    if not spans:
+        return outside
+    count = len(spans)
+    short = sum(start < stop < end for start, stop, end in spans)
+    short_words = ("" if not short else "; it stopped short of zero" if count == 1
+                   else "; both stopped short of zero" if short == count == 2
+                   else "; all stopped short of zero" if short == count
+                   else f"; {'one' if short == 1 else short} of them stopped short of zero")
+    went_on = len(stops)
+    after = ("" if not went_on else " after it" if count == 1 else " after each" if went_on == count
+             else " after the first" if count == 2 else " after each but the last")
+    from_shipped = sum(step in stops for step in warm_starts)
+    goes_on = (f", training going on from the cooled weights{after}"
+               + (f", {times(from_shipped)} from the {shipped}" if from_shipped else "")) if went_on else ""
+    ranges = ", ".join(f"{start:,}–{stop:,}" for start, stop, _ in spans)
+    sentence = (f"The learning rate was cooled down linearly toward zero {times(count)} "
+                f"(steps {ranges}{short_words}){goes_on}.")
+    return f"{sentence} {outside}" if outside else sentence
 
 
 def later_steps_text(shipped_step: int, steps_done: int, cooldowns: list) -> str:
@@ -278,6 +301,21 @@ def later_steps_text(shipped_step: int, steps_done: int, cooldowns: list) -> str
     if any(shipped_step < start < steps_done for start, *_ in cooldowns):
         return f"step {shipped_step:,}; the {after} steps after it, a cooldown included, did not beat it"
     return f"step {shipped_step:,}; the {after} steps after it did not beat it"
+
+
+def training_paragraph(tcfg: dict, train: dict, shipped_weights: str) -> str:
+    """The training section: the recipe, the totals, the schedule in one sentence and the weights shipped."""
+    warm_starts = train.get("warm_starts") or ([train["warm_start_at"]] if train.get("warm_start_at") else [])
+    schedule = schedule_text(train.get("cooldowns", []), train.get("steps", 0), warm_starts)
+    return "\n".join(line for line in (
+        f"AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_steps']} steps), label "
+        f"smoothing {tcfg['label_smoothing']}, token-budget batches of {tcfg['max_tokens']:,} target tokens, 1 CPU "
+        f"thread: {train.get('steps', 0):,} steps (≈{train.get('epochs', 0):.2f} epochs, "
+        f"{train.get('tokens', 0) / 1e6:.2f} M target tokens) in {train['seconds'] / 3600:.1f} hours of wall time "
+        f"over {train['segments']} runs, each resuming the last checkpoint, on a shared 2-core machine.",
+        schedule,
+        f"The shipped weights are {shipped_weights}.",
+    ) if line)
 
 
 def cell(entry: dict | None) -> str:
@@ -306,7 +344,6 @@ def render(cfg: dict, model_dir: Path) -> str:
     ood_case = (" Its references are lower-cased, so it is scored case-insensitively (output and references "
                 "lower-cased before BLEU and chrF).") if cfg.get("ood_dev", {}).get("lowercase") else ""
     corpus = Path(cfg["corpus"]["path"]).parent.name
-    hours = train["seconds"] / 3600
     grown = "".join(f" Grown at step {step:,} from {enc} encoder / {dec} decoder layers to {enc_to} / {dec_to}: the new "
                     "layers were inserted between the trained ones with their residual outputs at zero "
                     "(`lexlet_mt.grow`), so training went on from the smaller model's translations."
@@ -350,8 +387,7 @@ def render(cfg: dict, model_dir: Path) -> str:
     shipped_step = averaged[-1] if averaged else fp32_report.get("checkpoint_step") or train.get("steps", 0)
     if not averaged and shipped_step < train.get("steps", 0):
         shipped_weights += f" ({later_steps_text(shipped_step, train['steps'], train.get('cooldowns', []))})"
-    cooldowns, cooldown_commands = cooldown_text(pair, train.get("cooldowns", []), train.get("steps", 0),
-                                                 train.get("warm_starts", ()))
+    commands = cooldown_commands(pair, train.get("cooldowns", []), train.get("steps", 0))
     checkpoint_file = Path(fp32_report.get("checkpoint", "best.pt")).name
     # The weights a warm start took are in git history; what continues training is this folder's own.
     warm_command = (
@@ -359,12 +395,6 @@ def render(cfg: dict, model_dir: Path) -> str:
         f"(this model itself continued from those shipped at step {train['warm_start_at']:,}):\n"
         f"/usr/bin/python3 -m lexlet_mt.warm_start --config {pair} --model-dir ../public/models/lexlet-{pair} "
         f"--step {shipped_step} --epoch {math.ceil(train.get('epochs', 0))}"
-        if train.get("warm_start_at")
-        else ""
-    )
-    warm = (
-        f" From step {train['warm_start_at']:,} on, training continued from the shipped int8 weights "
-        "(`lexlet_mt.warm_start`) with a fresh optimizer state."
         if train.get("warm_start_at")
         else ""
     )
@@ -434,11 +464,7 @@ Transformers.js/Optimum Marian layout (`encoder_model`, `decoder_model_merged` w
 per-channel int8 (`_quantized`): {megabytes(onnx_bytes)} for the two ONNX files.
 
 ## Training
-AdamW, peak LR {tcfg['lr']:g} with inverse-square-root warm-up ({tcfg['warmup_steps']} steps){cooldowns}, label smoothing
-{tcfg['label_smoothing']}, token-budget batches of {tcfg['max_tokens']:,} target tokens, 1 CPU thread:
-{train.get('steps', 0):,} steps (≈{train.get('epochs', 0):.2f} epochs, {train.get('tokens', 0) / 1e6:.2f} M target
-tokens) in {hours:.1f} hours of wall time over {train['segments']} runs, each resuming the last checkpoint, on a shared
-2-core machine.{warm} The shipped weights are {shipped_weights}.
+{training_paragraph(tcfg, train, shipped_weights)}
 
 ## Scores ({bleu_name} / chrF2, the project's sacreBLEU-compatible scorer)
 | set | fp32 greedy | fp32 beam 4 | shipped int8 greedy | shipped int8 beam 4 | Apertium |
@@ -457,7 +483,7 @@ file holds; "Tatoeba unseen dev" is the everyday one.
 cd training{synthetic_command}
 /usr/bin/python3 -m lexlet_mt.data --config {pair}
 /usr/bin/python3 -m lexlet_mt.tokenizer --config {pair}{warm_command}
-nice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --max-minutes 130   # repeat to resume{cooldown_commands}
+nice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --max-minutes 130   # repeat to resume{commands}
 /usr/bin/python3 -m lexlet_mt.average --config {pair}          # writes runs/{pair}/averaged.pt when it wins
 /usr/bin/python3 -m lexlet_mt.evaluate --config {pair} --beams 1 4 --threads 1 --checkpoint runs/{pair}/{checkpoint_file}
 /usr/bin/python3 -m lexlet_mt.export --checkpoint runs/{pair}/{checkpoint_file} --tokenizer-dir work/{pair}/tokenizer --out /tmp/lexlet-export/{pair}

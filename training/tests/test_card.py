@@ -110,7 +110,7 @@ def test_summary_lists_cooldowns_of_this_run_and_those_before_a_warm_start(tmp_p
 
 
 def test_a_cooldown_that_an_earlier_run_stopped_inside_keeps_the_step_it_stopped_at(tmp_path):
-    from lexlet_mt.card import cooldown_text
+    from lexlet_mt.card import cooldown_commands, schedule_text
 
     log = tmp_path / "train.log"
     before = '{"epochs": 2.0, "seconds": 60, "segments": 1, "steps": 80, "tokens": 10, "cooldowns": [[50, 100]]}'
@@ -123,10 +123,13 @@ def test_a_cooldown_that_an_earlier_run_stopped_inside_keeps_the_step_it_stopped
     )
     cooldowns = training_summary(log)["cooldowns"]
     assert cooldowns == [[50, 100, 80], [80, 140]]
-    words, commands = cooldown_text("zh-en", cooldowns, 140)
-    assert "ended training at step 80, 60% of the way" in words
-    assert "over steps 80–140 the learning rate decayed linearly to zero" in words
+    assert schedule_text(cooldowns, 140, [80]) == (
+        "The learning rate was cooled down linearly toward zero twice (steps 50–80, 80–140; one of them stopped short "
+        "of zero), training going on from the cooled weights after the first, once from the shipped int8 weights "
+        "(`lexlet_mt.warm_start`, with a fresh optimizer state).")
+    commands = cooldown_commands("zh-en", cooldowns, 140)
     assert "--cooldown-steps 50 --max-steps 80   # once training has reached step 50" in commands
+    assert commands.endswith("--cooldown-steps 60   # once training has reached step 80")
 
 
 def test_a_warm_start_from_a_checkpoint_before_the_last_step_continues_from_that_checkpoint(tmp_path):
@@ -182,20 +185,77 @@ def test_the_post_edits_of_a_synthetic_corpus_are_said_with_the_step_they_began_
     assert "post-edited: party as fiesta" in synthetic_line(corpus, {"train": 5}, src="en")
 
 
-def test_a_cooldown_ended_early_by_the_time_budget_is_said_to_be_cut_short() -> None:
-    from lexlet_mt.card import cooldown_text
+def test_a_cooldown_stopped_short_is_rerun_up_to_the_step_it_stopped_at() -> None:
+    from lexlet_mt.card import cooldown_commands
 
-    words, commands = cooldown_text("en-de", [[2290, 2990], [4528, 7928]], 7000)
-    assert "over steps 2,290–2,990 the learning rate decayed linearly to zero (`--cooldown-steps 700`)" in words
-    assert "from step 4,528 the learning rate decayed linearly toward zero over a planned 3,400 steps" in words
-    assert "ended training at step 7,000, 73% of the way" in words
+    commands = cooldown_commands("en-de", [[2290, 2990], [4528, 7928]], 7000)
     assert "--cooldown-steps 700   # once training has reached step 2,290" in commands
     assert "--cooldown-steps 3400 --max-steps 7000   # once training has reached step 4,528" in commands
-    branched, _ = cooldown_text("en-de", [[4528, 7928, 7128]], 9000, warm_starts=[7128])
-    assert "and training went on from its weights at step 7,128, 76% of the way" in branched
-    assert "time budget" not in branched
-    finished, _ = cooldown_text("en-de", [[4528, 7928]], 7928)
-    assert "over steps 4,528–7,928 the learning rate decayed linearly to zero" in finished
+    branched = cooldown_commands("en-de", [[4528, 7928, 7128]], 9000)
+    assert "--cooldown-steps 3400 --max-steps 7128   # once training has reached step 4,528" in branched
+    finished = cooldown_commands("en-de", [[4528, 7928]], 7928)
+    assert "--max-steps" not in finished
+
+
+def test_the_schedule_is_one_sentence_over_all_cooldowns_and_warm_starts() -> None:
+    from lexlet_mt.card import schedule_text
+
+    # en-es's record: two cooldowns stopped by a warm start, one by the time budget.
+    cooldowns = [[9500, 13000], [15500, 16100], [20609, 23609, 23250], [24500, 27000, 26334], [28789, 31289],
+                 [34250, 36750, 36500], [39000, 41500, 41250], [42841, 45341, 44750], [46500, 49000]]
+    assert schedule_text(cooldowns, 49000, [26334, 31289, 36500, 41250, 44750]) == (
+        "The learning rate was cooled down linearly toward zero 9 times (steps 9,500–13,000, 15,500–16,100, "
+        "20,609–23,250, 24,500–26,334, 28,789–31,289, 34,250–36,500, 39,000–41,250, 42,841–44,750, 46,500–49,000; "
+        "5 of them stopped short of zero), training going on from the cooled weights after each but the last, "
+        "5 times from the shipped int8 weights (`lexlet_mt.warm_start`, with a fresh optimizer state).")
+    # The time budget ending the last cooldown: it is cut short, and training did not go on after it.
+    assert schedule_text([[2626, 3626, 3387], [5179, 9179]], 8249, [3387]) == (
+        "The learning rate was cooled down linearly toward zero twice (steps 2,626–3,387, 5,179–8,249; both stopped "
+        "short of zero), training going on from the cooled weights after the first, once from the shipped int8 "
+        "weights (`lexlet_mt.warm_start`, with a fresh optimizer state).")
+    assert schedule_text([[100, 140]], 140) == "The learning rate was cooled down linearly toward zero once (steps 100–140)."
+    assert schedule_text([[100, 140]], 300) == ("The learning rate was cooled down linearly toward zero once "
+                                                "(steps 100–140), training going on from the cooled weights after it.")
+
+
+def test_a_warm_start_outside_a_cooldown_is_named_by_its_step() -> None:
+    from lexlet_mt.card import schedule_text
+
+    assert schedule_text([], 500, [250]) == ("Training continued from the shipped int8 weights (`lexlet_mt.warm_start`, "
+                                             "with a fresh optimizer state) at step 250.")
+    both = schedule_text([[100, 200]], 500, [200, 250, 400])
+    assert both.endswith(", once from the shipped int8 weights (`lexlet_mt.warm_start`, with a fresh optimizer state). "
+                         "Training also continued from the shipped int8 weights (`lexlet_mt.warm_start`, with a fresh "
+                         "optimizer state) at steps 250, 400.")
+    assert schedule_text([], 500) == ""
+
+
+def test_the_training_section_states_the_recipe_totals_schedule_and_shipped_weights_without_a_log() -> None:
+    from lexlet_mt.card import training_paragraph
+
+    tcfg = {"lr": 0.001, "warmup_steps": 150, "label_smoothing": 0.1, "max_tokens": 1200}
+    train = {"steps": 10596, "epochs": 27.0, "tokens": 9632313, "seconds": 13362.0, "segments": 5,
+             "cooldowns": [[2919, 3919, 3687], [6306, 9728, 9096], [9096, 10596]], "warm_starts": [9096],
+             "warm_start_at": 9096}
+    text = training_paragraph(tcfg, train, "the checkpoint with the best chrF on a 500-sentence dev subset")
+    assert text.split("\n") == [
+        "AdamW, peak LR 0.001 with inverse-square-root warm-up (150 steps), label smoothing 0.1, token-budget batches "
+        "of 1,200 target tokens, 1 CPU thread: 10,596 steps (≈27.00 epochs, 9.63 M target tokens) in 3.7 hours of "
+        "wall time over 5 runs, each resuming the last checkpoint, on a shared 2-core machine.",
+        "The learning rate was cooled down linearly toward zero 3 times (steps 2,919–3,687, 6,306–9,096, "
+        "9,096–10,596; 2 of them stopped short of zero), training going on from the cooled weights after each but "
+        "the last, once from the shipped int8 weights (`lexlet_mt.warm_start`, with a fresh optimizer state).",
+        "The shipped weights are the checkpoint with the best chrF on a 500-sentence dev subset.",
+    ]
+    # The commands that rerun each cooldown are the Reproduce section's, not the training section's.
+    assert "--cooldown-steps" not in text
+    # Only the warm-start step known (an older record): it still counts; with no schedule, no empty line.
+    older = {**train, "cooldowns": [], "warm_starts": []}
+    assert training_paragraph(tcfg, older, "x").split("\n")[1] == (
+        "Training continued from the shipped int8 weights (`lexlet_mt.warm_start`, with a fresh optimizer state) "
+        "at step 9,096.")
+    plain = {**train, "cooldowns": [], "warm_starts": [], "warm_start_at": 0}
+    assert len(training_paragraph(tcfg, plain, "x").split("\n")) == 2
 
 
 def test_the_steps_after_an_earlier_shipped_checkpoint_are_named_by_their_place_against_the_cooldowns() -> None:
