@@ -6,6 +6,7 @@ import { namesPass } from './names-pass';
 import { numberWordsPass } from './number-words-pass';
 import { numbersPass } from './numbers-pass';
 import { simplifiedChinesePass } from './simplified-chinese-pass';
+import { writtenCantonesePass } from './written-cantonese-pass';
 import type { SentencePass } from './pass';
 
 export { RETRY, type Prepared, type SentencePass } from './pass';
@@ -23,8 +24,9 @@ export interface PassOptions {
 /**
  * The passes a sentence goes through, in order: the check of number words beside digits and the articles before
  * glossary terms (outermost, so they see the translation as the other passes left it), the glossary's stand-ins
- * and, for a Chinese source, its Traditional characters made Simplified before the model, then the repairs of
- * lost numbers and lost names (a names repair is kept only if it keeps the numbers too).
+ * and, for a Chinese source, written Cantonese made Standard Written Chinese and its Traditional characters made
+ * Simplified before the model, then the repairs of lost numbers and lost names (a names repair is kept only if it
+ * keeps the numbers too).
  */
 export function sentencePasses(options: PassOptions): SentencePass[] {
   const glossaryOptions = options.glossary?.length
@@ -41,8 +43,9 @@ export function sentencePasses(options: PassOptions): SentencePass[] {
         })
       : undefined;
   const numberWords = numberWordsPass({ sourceLocale: options.locale, targetLocale: options.targetLocale });
+  const cantonese = writtenCantonesePass(options.locale);
   const simplified = simplifiedChinesePass(options.locale);
-  return [numberWords, articles, glossary, simplified, numbersPass, names].filter(
+  return [numberWords, articles, glossary, cantonese, simplified, numbersPass, names].filter(
     (pass): pass is SentencePass => pass !== undefined,
   );
 }
