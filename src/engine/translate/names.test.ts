@@ -50,6 +50,36 @@ describe('findNames', () => {
   });
 });
 
+describe('names written in Latin letters in a sentence of another script', () => {
+  it('are found whether the vocabulary knows them or not; all-capitals and lower-case words are not', async () => {
+    expect(await findNames('我叫Andrea。', 'zh', countPieces)).toEqual([
+      { text: 'Andrea', rare: ['Andrea'], verbatim: true },
+    ]);
+    expect(
+      (await findNames('Facebook在中國，Tom和Ken Watanabe在這裡。', 'zh-TW', countPieces)).map((n) => n.text),
+    ).toEqual(['Facebook', 'Tom', 'Ken Watanabe']);
+    expect(await findNames('我唱卡拉OK，英語的「to get the sack」。', 'zh', countPieces)).toEqual([]);
+    expect(await findNames('Die Kommission tagt in Brüssel.', 'de', countPieces)).toEqual([]);
+  });
+
+  it('must come through as written: a word that only starts alike does not count', () => {
+    const ken = [{ text: 'Tom', rare: ['Tom'], verbatim: true }];
+    expect(lostNames(ken, 'Mary used to smoke.')).toEqual(ken);
+    expect(lostNames(ken, "Tom's books.")).toEqual([]);
+  });
+
+  it('are masked by a stand-in as the source language writes it, and put back', () => {
+    const names = [{ text: 'Andrea', rare: ['Andrea'], verbatim: true }];
+    const mask = maskNames('我叫Andrea。', names, 'en', 'zh');
+    expect(mask?.masked).toBe('我叫汤姆。');
+    expect(mask?.restore('My name is Tom.')).toBe('My name is Andrea.');
+    expect(mask?.restore('My name is Mary.')).toBeUndefined();
+    // A stand-in the sentence already holds, in either writing, is not used.
+    expect(maskNames('汤姆认识Andrea。', names, 'en', 'zh')?.masked).toBe('汤姆认识玛丽。');
+    expect(maskNames('汤姆和玛丽认识Andrea。', names, 'en', 'zh')).toBeUndefined();
+  });
+});
+
 describe('lostNames', () => {
   const names = [
     { text: 'Angela Merkel', rare: ['Angela', 'Merkel'] },

@@ -54,6 +54,8 @@ export interface NameRun {
   text: string;
   /** Its words of title case that the model rarely saw. */
   rare: string[];
+  /** Whether the translation must keep the words as written (a Latin name in Chinese text), not a cognate. */
+  verbatim?: boolean;
 }
 
 interface Word {
@@ -93,13 +95,31 @@ export function candidateRuns(sentence: string): Word[][] {
   return runs;
 }
 
-/** The names of a sentence that hold at least one rare word, in order; none for languages without name case. */
+/** Title-case words in Latin letters, with only spaces between the words of one name: "Andrea", "Ken Watanabe". */
+const LATIN_NAME = /\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}]*(?:[ -]\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}]*)*/gu;
+
+/**
+ * The names a sentence in another script writes in Latin letters ("我叫Andrea。", "Facebook在中國…"): a model of
+ * that language saw few such words, and each is carried over as written, frequent or not. All-capitals words
+ * (OK, USB) and lower-case ones are left to the model.
+ */
+function latinNames(sentence: string): NameRun[] {
+  const runs = [...sentence.matchAll(LATIN_NAME)]
+    .filter((m) => !/[\p{Script=Latin}\p{M}]/u.test(sentence.charAt(m.index - 1)))
+    .map((m) => m[0]);
+  return [...new Set(runs)].map((text) => ({ text, rare: text.split(/[ -]/u), verbatim: true }));
+}
+
+/**
+ * The names of a sentence that hold at least one rare word, in order; for a language written in another script,
+ * the names it writes in Latin letters; none for the other languages without name case (German).
+ */
 export async function findNames(
   sentence: string,
   locale: string | undefined,
   countPieces: CountPieces,
 ): Promise<NameRun[]> {
-  if (!usesNameCase(locale)) return [];
+  if (!usesNameCase(locale)) return writesLatinNames(locale) ? [] : latinNames(sentence);
   const runs = candidateRuns(sentence);
   const titled = [...new Set(runs.flat().map((w) => w.text))].filter(
     (w) => TITLE_CASE.test(w) && w.length >= 4 && !CALENDAR.has(w.toLowerCase()),
@@ -120,6 +140,11 @@ export async function findNames(
   });
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+// Only Latin letters continue a Latin word: "Tom" stands alone in "和Tom去" as in "with Tom".
+export const wholeWord = (word: string) =>
+  new RegExp(`(?<![\\p{Script=Latin}\\p{M}])${escape(word)}(?![\\p{Script=Latin}\\p{M}])`, 'gu');
+
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Letters a translated word must share with the start of a rare name word to count as its rendering. */
@@ -128,10 +153,16 @@ const SHARED_START = 2;
 /**
  * The names whose rare words do not all show up in the translation as a word with the same first letters (case
  * and accents aside): neither kept verbatim nor rendered as a cognate (Council → Consejo, Finnish → finlandés).
+ * A `verbatim` name must be there as written.
  */
 export function lostNames(names: readonly NameRun[], translation: string): NameRun[] {
   const starts = new Set([...translation.matchAll(WORD)].map((m) => fold(m[0]).slice(0, SHARED_START)));
-  return names.filter((name) => !name.rare.every((word) => starts.has(fold(word).slice(0, SHARED_START))));
+  return names.filter(
+    (name) =>
+      !name.rare.every((word) =>
+        name.verbatim ? wholeWord(word).test(translation) : starts.has(fold(word).slice(0, SHARED_START)),
+      ),
+  );
 }
 
 export interface MaskedNames {
@@ -141,37 +172,45 @@ export interface MaskedNames {
   restore(translation: string): string | undefined;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-// Only Latin letters continue a Latin word: "Tom" stands alone in "和Tom去" as in "with Tom".
-export const wholeWord = (word: string) =>
-  new RegExp(`(?<![\\p{Script=Latin}\\p{M}])${escape(word)}(?![\\p{Script=Latin}\\p{M}])`, 'gu');
 /** A stand-in in a translation: as written in the source, or as the target language renders it. */
 export const standInPattern = (stand: StandIn, rendered: string | undefined) =>
   rendered ? new RegExp(`${wholeWord(stand).source}|${escape(rendered)}`, 'gu') : wholeWord(stand);
 
+/**
+ * `sentence` with each name replaced by a stand-in it does not use, written as the source language's model knows
+ * it (汤姆 in a Chinese sentence), and how to put the names back into the translation.
+ */
 export function maskNames(
   sentence: string,
   names: readonly NameRun[],
   targetLocale?: string,
+  sourceLocale?: string,
 ): MaskedNames | undefined {
   const distinct = [...new Set(names.map((n) => n.text))];
   const renderings = RENDERED_STAND_INS[language(targetLocale)];
+  const sourceRenderings = RENDERED_STAND_INS[language(sourceLocale)];
+  const written = (stand: StandIn) => sourceRenderings?.[stand] ?? stand;
+  const writtenPattern = (stand: StandIn) =>
+    sourceRenderings ? new RegExp(escape(written(stand)), 'gu') : wholeWord(stand);
   const free = STAND_INS.filter(
-    (s) => !wholeWord(s).test(sentence) && (renderings === undefined || s in renderings),
+    (s) =>
+      !wholeWord(s).test(sentence) &&
+      (renderings === undefined || s in renderings) &&
+      (sourceRenderings === undefined || (s in sourceRenderings && !sentence.includes(written(s)))),
   );
   if (distinct.length === 0 || distinct.length > free.length) return undefined;
   // Longest first, so a name inside a longer one is not replaced first.
   const order = [...distinct].sort((a, b) => b.length - a.length);
   const standIn = new Map(order.map((name, i) => [name, free[i] as StandIn]));
   let masked = sentence;
-  for (const name of order) masked = masked.replace(wholeWord(name), standIn.get(name) as StandIn);
+  for (const name of order) masked = masked.replace(wholeWord(name), written(standIn.get(name) as StandIn));
   return {
     masked,
     restore(translation) {
       let restored = translation;
       for (const [name, stand] of standIn) {
         const found = standInPattern(stand, renderings?.[stand]);
-        if ((translation.match(found) ?? []).length !== (masked.match(wholeWord(stand)) ?? []).length)
+        if ((translation.match(found) ?? []).length !== (masked.match(writtenPattern(stand)) ?? []).length)
           return undefined;
         restored = restored.replace(found, () => name);
       }

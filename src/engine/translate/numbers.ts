@@ -7,8 +7,13 @@
 /** Digit runs with their separators: "1,250.50", "10:30", "2024-05-01". */
 export const NUMBER_PATTERN = /\p{Nd}+(?:[.,:/-]\p{Nd}+)*/gu;
 const SEPARATORS = /[.,:/-]/gu;
-/** A number with the short unit or suffix written onto it ("2,16mt", "10km", "5th", "1990s"), which goes with it. */
-export const NUMBER_WITH_UNIT = /\p{Nd}+(?:[.,:/-]\p{Nd}+)*(?:\p{L}{1,3}(?!\p{L}))?/gu;
+/**
+ * A number with the short unit or suffix written onto it ("2,16mt", "10km", "5th", "1990s"), which goes with it.
+ * Only alphabets write units that way: in Chinese or Japanese the characters after a number are words of the
+ * sentence ("7岁大了", "2个孩子"), to be translated, not copied.
+ */
+export const NUMBER_WITH_UNIT =
+  /\p{Nd}+(?:[.,:/-]\p{Nd}+)*(?:[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]{1,3}(?!\p{L}))?/gu;
 
 /**
  * The numbers of a text as their digit groups, sorted: a translation must carry the same ones. Which separator

@@ -24,6 +24,8 @@ export function writesLatinNames(locale: string | undefined): boolean {
 
 /** Ends in a CJK ideograph, kana or full-width punctuation mark: nothing spaces it from what follows. */
 export const ENDS_UNSPACED = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]$/u;
+/** Starts with one: nothing spaces it from what comes before. */
+export const STARTS_UNSPACED = /^[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
 const HALF_WIDTH: Record<string, string> = { '，': ',', '；': ';', '：': ':' };

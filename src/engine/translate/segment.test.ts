@@ -156,6 +156,14 @@ describe('cutAroundNumbers', () => {
       { kind: 'keep', text: '1,85mt' },
       { kind: 'keep', text: '.' },
     ]);
+    const chinese = '他有2个孩子，一个4岁。';
+    const chinesePieces = cutAroundNumbers({ kind: 'sentence', text: chinese });
+    expect(joined(chinesePieces)).toBe(chinese);
+    expect(chinesePieces.filter((piece) => piece.kind === 'keep').map((piece) => piece.text)).toEqual([
+      '2',
+      '4',
+    ]);
+    expect(sentences(chinesePieces)).toEqual(['他有', '个孩子，一个', '岁。']);
     const next = cutAroundNumbers({ kind: 'sentence', text: 'and 3 more', clause: 'next' });
     expect(
       next

@@ -31,7 +31,8 @@ export function namesPass(options: NamesPassOptions): SentencePass {
     async prepare(source, { attempt, translation }) {
       if (attempt > 0 || translation === undefined) return undefined;
       const lost = lostNames(await namesOf(source), translation);
-      const mask = lost.length > 0 ? maskNames(source, lost, options.targetLocale) : undefined;
+      const mask =
+        lost.length > 0 ? maskNames(source, lost, options.targetLocale, options.sourceLocale) : undefined;
       if (!mask) return undefined;
       return { text: mask.masked, restore: (restored) => mask.restore(restored) ?? RETRY };
     },

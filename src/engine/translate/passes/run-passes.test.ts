@@ -102,4 +102,32 @@ describe('translateWithPasses', () => {
     });
     expect(cut.confidences).toEqual([undefined]);
   });
+
+  it('spaces the pieces of a Chinese sentence it cut apart when their translations go into a spaced language', async () => {
+    const known: Record<string, string> = { 他有: 'He has', '个孩子。': 'children.' };
+    const translateSentences: TranslateSentences = async (sentences) =>
+      sentences.map((sentence) => ({ text: known[sentence] ?? 'He has two children.', tokens: 1 }));
+    const cut: SentencePass = {
+      name: 'cut',
+      runs: 'always',
+      prepare: () => undefined,
+      cut: () => [
+        { kind: 'sentence', text: '他有', clause: 'first' },
+        { kind: 'keep', text: '2' },
+        { kind: 'sentence', text: '个孩子。', clause: 'next' },
+      ],
+    };
+    const english = await translateWithPasses(['他有2个孩子。'], {
+      passes: [cut],
+      translateSentences,
+      targetLocale: 'en',
+    });
+    expect(english.translations).toEqual(['He has 2 children.']);
+    const japanese = await translateWithPasses(['他有2个孩子。'], {
+      passes: [cut],
+      translateSentences,
+      targetLocale: 'ja',
+    });
+    expect(japanese.translations).toEqual(['He has2children.']);
+  });
 });

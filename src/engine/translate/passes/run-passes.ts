@@ -1,4 +1,5 @@
 import type { TranslateSentences } from '../document';
+import { ENDS_UNSPACED, STARTS_UNSPACED, spacesSentences } from '../script';
 import { fitClause, type Piece } from '../segment';
 import { RETRY, type Prepared, type SentencePass } from './pass';
 
@@ -82,15 +83,30 @@ class Runs {
     const words = await this.plain(
       cuts.flatMap((pieces) => pieces.flatMap((piece) => (piece.kind === 'sentence' ? [piece.text] : []))),
     );
-    return cuts.map((pieces) =>
-      pieces
-        .map((piece) =>
-          piece.kind === 'sentence'
-            ? fitClause(piece, words.get(piece.text) ?? '', this.run.targetLocale)
-            : piece.text,
-        )
-        .join(''),
-    );
+    return cuts.map((pieces) => {
+      const written = pieces.map((piece) =>
+        piece.kind === 'sentence'
+          ? fitClause(piece, words.get(piece.text) ?? '', this.run.targetLocale)
+          : piece.text,
+      );
+      return written.reduce((joined, text, i) => {
+        const before = pieces[i - 1];
+        return i > 0 && before && this.spacedApart(before, pieces[i] as Piece, joined, text)
+          ? `${joined} ${text}`
+          : joined + text;
+      }, '');
+    });
+  }
+
+  /**
+   * Whether two pieces cut from a Chinese or Japanese sentence, which nothing spaced in the source ("有2个"), need a
+   * space between their translations into a spaced language ("has 2 children"), punctuation aside.
+   */
+  private spacedApart(before: Piece, after: Piece, left: string, right: string): boolean {
+    if (!spacesSentences(this.run.targetLocale) || before.kind === 'space' || after.kind === 'space')
+      return false;
+    if (!ENDS_UNSPACED.test(before.text) && !STARTS_UNSPACED.test(after.text)) return false;
+    return /[\p{L}\p{N}.,;:!?%)]$/u.test(left) && /^[\p{L}\p{N}(]/u.test(right);
   }
 }
 
