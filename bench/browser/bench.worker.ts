@@ -42,7 +42,7 @@ function withSessionConfig(ort: OrtModule, extra: Record<string, string>): OrtMo
 /**
  * The app's worker engine (src/worker/create-engine.ts), its onnxruntime import marked; `webgpu-build` gives
  * WASM the WebGPU build, as the app did before it loaded the WASM-only build there; `no-prepacking` turns
- * onnxruntime's weight prepacking off.
+ * onnxruntime's weight prepacking off; `one-thread` runs its WebAssembly on one thread.
  */
 function coldStartEngine(variant: ColdStartVariant, marks: ColdStartMark[]): Engine {
   const loadOrt: OrtLoader =
@@ -55,6 +55,9 @@ function coldStartEngine(variant: ColdStartVariant, marks: ColdStartMark[]): Eng
         marks.push({ name: 'onnxruntime imported', at: now() });
         return variant === 'no-prepacking' ? withSessionConfig(ort, { disable_prepacking: '1' }) : ort;
       }),
+    ...(variant === 'one-thread'
+      ? { environment: { gpu: null, crossOriginIsolated: self.crossOriginIsolated, wasmThreads: 1 } }
+      : {}),
   });
 }
 

@@ -36,9 +36,16 @@ export interface ColdStartRequest {
  * the same with the sessions opened but no short run made on them (Engine.openModel makes one).
  * `no-prepacking`: the app's engine with onnxruntime's weight prepacking turned off in every session
  * (`session.disable_prepacking`), to see what prepacking costs while sessions are created.
+ * `one-thread`: the app's engine with onnxruntime's WebAssembly on one thread, which starts no pthread worker.
  */
 export type ColdStartVariant =
-  'app' | 'webgpu-build' | 'no-warm-up' | 'opened-ahead' | 'opened-ahead-no-warm-run' | 'no-prepacking';
+  | 'app'
+  | 'webgpu-build'
+  | 'no-warm-up'
+  | 'opened-ahead'
+  | 'opened-ahead-no-warm-run'
+  | 'no-prepacking'
+  | 'one-thread';
 
 /** Legal tagging on WASM: one contract tagged whole, and sentences tagged by each UNFAIR-ToS model. */
 export interface LegalRequest {
