@@ -185,6 +185,9 @@ def main() -> None:
                 lang: best_thresholds(y_pool[pool_langs == lang], oof[pool_langs == lang], grid)
                 for lang in own_sets
             }
+        # Kept for comparing threshold rules by cross-validation alone (threshold_rules.py), never by dev.
+        pool_oof = {"oof": oof.copy(), "y": y_pool, "folds": folds, "lexglue_rows": len(train),
+                    "langs": np.array([language_of(s) for s in pool]) if by_language else np.array(["en"] * len(pool))}
         oof = oof[: len(train)]
         cv = {"at_0.5": lexglue_scores(y_train, binarize(oof, 0.5)), "calibrated": lexglue_scores(y_train, binarize(oof, thresholds))}
 
@@ -220,6 +223,7 @@ def main() -> None:
         if model.idf is not None:
             np.save(out_dir / "idf.npy", model.idf)
         np.save(out_dir / "dev_probs.npy", dev_probs)
+        np.savez_compressed(out_dir / "oof.npz", **pool_oof)
     print(f"overrides {args.set}")
     if args.quick:
         # Diagnostic only (thresholds tuned on dev itself): ranking quality apart from calibration.
