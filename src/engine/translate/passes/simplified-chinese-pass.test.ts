@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { TranslateEvent } from '../../types';
-import { translateDocument } from '../document';
-import { phrasebookModel } from './phrasebook-model.test-support';
+import { translateWithPhrasebook } from './phrasebook-model.test-support';
 import { sentencePasses } from './index';
 import { simplifiedChinesePass } from './simplified-chinese-pass';
 
 describe('the Simplified Chinese pass', () => {
   it('sends a Traditional sentence to the model in Simplified characters and shows the source as written', async () => {
-    const { calls, translate } = phrasebookModel({ '我们在这里等你。': 'We are waiting for you here.' });
-    const events: TranslateEvent[] = [];
-    const result = await translateDocument('我們在這裡等你。', {
-      locale: 'zh',
-      targetLocale: 'en',
-      translateSentences: translate,
-      onEvent: (event) => events.push(event),
-    });
+    const { calls, text, segment } = await translateWithPhrasebook(
+      '我們在這裡等你。',
+      { locale: 'zh', targetLocale: 'en' },
+      { '我们在这里等你。': 'We are waiting for you here.' },
+    );
     expect(calls).toEqual([['我们在这里等你。']]);
-    expect(result.text).toBe('We are waiting for you here.');
-    expect(events.find((event) => event.type === 'segment')).toMatchObject({
+    expect(text).toBe('We are waiting for you here.');
+    expect(segment).toMatchObject({
       source: '我們在這裡等你。',
       translation: 'We are waiting for you here.',
     });
@@ -27,11 +22,9 @@ describe('the Simplified Chinese pass', () => {
     const pass = simplifiedChinesePass('zh');
     for (const sentence of ['我们在这里等你。', '著名作家乾隆说了么？', '汤姆有 3 只猫。'])
       expect(await pass?.prepare(sentence, { attempt: 0 })).toBeUndefined();
-    const { calls, translate } = phrasebookModel();
-    await translateDocument('他的头发很长。这本书是谁写的？', {
+    const { calls } = await translateWithPhrasebook('他的头发很长。这本书是谁写的？', {
       locale: 'zh',
       targetLocale: 'en',
-      translateSentences: translate,
     });
     expect(calls).toEqual([['他的头发很长。', '这本书是谁写的？']]);
   });
@@ -49,25 +42,18 @@ describe('the Simplified Chinese pass', () => {
     expect(sentencePasses({ locale: 'en', targetLocale: 'zh' }).map((pass) => pass.name)).not.toContain(
       'simplified-chinese',
     );
-    const { calls, translate } = phrasebookModel();
-    await translateDocument('學校に行く。', {
-      locale: 'ja',
-      targetLocale: 'en',
-      translateSentences: translate,
-    });
+    const { calls } = await translateWithPhrasebook('學校に行く。', { locale: 'ja', targetLocale: 'en' });
     expect(calls).toEqual([['學校に行く。']]);
   });
 
   it('runs after the glossary, so a term written in Traditional characters still matches', async () => {
-    const { calls, translate } = phrasebookModel();
-    const result = await translateDocument('許可方簽署了。', {
+    const { calls, text } = await translateWithPhrasebook('許可方簽署了。', {
       locale: 'zh',
       targetLocale: 'en',
       glossary: [{ source: '許可方', target: 'Licensor' }],
-      translateSentences: translate,
     });
     expect(calls[0]?.[0]).not.toContain('許可方');
     expect(calls[0]?.[0]).toMatch(/签署了。$/u);
-    expect(result.text).toContain('Licensor');
+    expect(text).toContain('Licensor');
   });
 });
