@@ -92,6 +92,8 @@ export default defineConfig({
           'fixtures/**',
           // onnxruntime's WebGPU build (26.8 MB): kept by the engine worker when it chooses WebGPU (webgpu-build-cache.ts).
           '**/ort-wasm-simd-threaded.asyncify*.wasm',
+          // OpenCC's Simplified → Traditional tables (0.4 MB br): kept on first use (chinese-tables-cache.ts).
+          '**/cn2t-*.js',
         ],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         additionalManifestEntries: [{ url: languageModel, revision: languageModelRevision }],

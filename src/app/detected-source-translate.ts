@@ -22,6 +22,8 @@ export interface MixedTextOptions {
   backend: BackendName;
   callbacks?: RouteCallbacks;
   signal?: AbortSignal;
+  /** The written form of the target language (zh-TW: Traditional characters). */
+  targetLocale?: string;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function translateMixedText(options: MixedTextOptions): Promise<Rou
       },
       options.signal,
       options.glossaryFor(run.language),
+      options.targetLocale,
     );
     output += result.text;
     shown.push(result.text);
@@ -105,6 +108,8 @@ export interface MixedDocumentOptions {
   /** Reported for a paragraph kept as written. */
   backend: BackendName;
   signal?: AbortSignal;
+  /** The written form of the target language (zh-TW: Traditional characters). */
+  targetLocale?: string;
 }
 
 /** Translates each paragraph of a mixed document from its own language; one in the target language is kept. */
@@ -124,6 +129,7 @@ export function mixedDocumentParagraph(options: MixedDocumentOptions): Translate
       { onSegments: (value) => onPartial(value.join(' ')), onFraction },
       options.signal,
       options.glossaryFor(language),
+      options.targetLocale,
     );
   };
 }

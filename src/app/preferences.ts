@@ -8,6 +8,8 @@ export const STORAGE_KEYS = {
   output: 'lexlet.translate.output',
   source: 'lexlet.translate.source',
   target: 'lexlet.translate.target',
+  /** How a translation into Chinese is written: zh (Simplified), zh-TW or zh-HK (Traditional). */
+  chineseScript: 'lexlet.translate.chineseScript',
   /** The model picked for a pair that several models translate (JSON array of model ids). */
   chosenModels: 'lexlet.translate.models',
   /** Remote models whose host could not be reached on their last download (JSON array of model ids). */

@@ -14,7 +14,8 @@ translate
                        de, fr, zh; input too short to tell, or mixing languages, fails with a
                        message)
   --to LANG            target language, e.g. es (a pair no model covers goes through English,
-                       es→de as es→en then en→de, when both models exist)
+                       es→de as es→en then en→de, when both models exist); zh-TW, zh-HK and
+                       zh-Hant write Chinese in Traditional characters (Taiwan's, Hong Kong's)
   --model ID|URL       a catalog model id, or the URL of a catalog model's files (--from/--to optional)
   --glossary FILE      CSV of terms always translated as given: source term, target term per
                        line (optional header row; quote cells that hold commas), e.g.

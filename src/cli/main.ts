@@ -6,6 +6,7 @@ import { listModels } from './models-command';
 import { readGlossaryFile } from './glossary-file';
 import { createNodeEngine, type CliBackend } from './node-engine';
 import { detectInputLanguage } from './detect-input-language';
+import { chooseLocales } from './locale-choice';
 import { pickTranslationRoute } from './pick-model';
 import { isTagTask, runTag, taggingModel, taggingModelsByLanguage } from './tag-command';
 import { runTranslate } from './translate-command';
@@ -113,9 +114,10 @@ export async function main(argv: string[]): Promise<number> {
       values.from === 'auto'
         ? await detectInputLanguage(process.stdin, process.stderr, values.quiet ?? false)
         : { from: values.from, input: process.stdin };
+    const locales = chooseLocales(source.from, values.to);
     const route = pickTranslationRoute(catalog, url, {
-      from: source.from,
-      to: values.to,
+      from: locales.from,
+      to: locales.to,
       model: values.model,
       allowFixtures: values.catalog !== undefined,
     });
@@ -125,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
       route,
       options: numBeams === undefined ? {} : { numBeams },
       glossary,
+      targetLocale: locales.targetLocale,
       input: source.input,
       output: process.stdout,
       errors: process.stderr,

@@ -15,6 +15,8 @@ export interface TranslateCommand {
   options: GenerationOptions;
   /** Terms translated as given (--glossary), on every line. */
   glossary?: readonly GlossaryTerm[];
+  /** The written form of the last model's target language (zh-TW: Traditional characters); its own when absent. */
+  targetLocale?: string;
   input: AsyncIterable<Uint8Array | string>;
   output: NodeJS.WritableStream;
   errors: NodeJS.WriteStream;
@@ -37,10 +39,11 @@ async function translateWith(
   modelId: string,
   lines: readonly string[],
   glossary: readonly GlossaryTerm[] | undefined,
+  targetLocale: string | undefined,
 ): Promise<{ lines: string[]; tokens: number }> {
   const { engine, signal } = command;
   const translate = (text: string) =>
-    engine.translate({ modelId, text, options: command.options, glossary }, () => {}, signal);
+    engine.translate({ modelId, text, options: command.options, glossary, targetLocale }, () => {}, signal);
   // A translation keeps every line break of its input and adds none, so the lines map one to one.
   const result = await translate(lines.join('\n'));
   const translated = result.text.split('\n');
@@ -58,9 +61,11 @@ async function translateLines(
 ): Promise<{ lines: string[]; tokens: number }> {
   let lines = group.map((line) => line.text);
   let tokens = 0;
+  const last = command.route.models.length - 1;
   for (const [leg, model] of command.route.models.entries()) {
     const glossary = command.glossary?.length ? glossaryForLeg(command.glossary, leg) : undefined;
-    const step = await translateWith(command, model.id, lines, glossary);
+    const targetLocale = leg === last ? command.targetLocale : undefined;
+    const step = await translateWith(command, model.id, lines, glossary, targetLocale);
     lines = step.lines;
     tokens += step.tokens;
   }
@@ -88,7 +93,7 @@ export async function runTranslate(command: TranslateCommand): Promise<void> {
     const terms = command.glossary?.length;
     const glossary = terms ? `, with a glossary of ${terms} term${terms === 1 ? '' : 's'}` : '';
     errors.write(
-      `Translating ${route.source}→${route.target}${via} with ${models} on ${backend.reason}${glossary}\n`,
+      `Translating ${route.source}→${command.targetLocale ?? route.target}${via} with ${models} on ${backend.reason}${glossary}\n`,
     );
   }
 

@@ -82,6 +82,17 @@ describe.skipIf(!existsSync(CATALOG))('Engine on the fixture model', () => {
     expect(result.backend).toBe('wasm');
   }, 60_000);
 
+  it("refuses a target form of another language than the model's", async () => {
+    const engine = create({ nativeCpu: true });
+    await engine.loadCatalog(CATALOG);
+    await expect(
+      engine.translate({ modelId: MODEL, text: 'Hi.', targetLocale: 'zh-TW' }, () => {}),
+    ).rejects.toMatchObject({ code: 'unsupported-pair' });
+    const regional = await engine.translate({ modelId: MODEL, text: 'Hi.', targetLocale: 'es-ES' }, () => {});
+    const plain = await engine.translate({ modelId: MODEL, text: 'Hi.' }, () => {});
+    expect(regional.text).toBe(plain.text);
+  }, 60_000);
+
   it('cancels a running translation', async () => {
     const engine = create({ nativeCpu: true });
     await engine.loadCatalog(CATALOG);

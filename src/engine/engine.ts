@@ -10,6 +10,7 @@ import { translateDocument, type RememberedTranslation, type SentenceMemo } from
 import { glossaryKey } from './translate/glossary/glossary-key';
 import { loadTranslator } from './translate/load-translator';
 import { LruCache } from './translate/lru-cache';
+import { language } from './translate/script';
 import type { SentenceTranslator } from './translate/sentence-translator';
 import type {
   BackendInfo,
@@ -152,10 +153,17 @@ export class Engine implements EngineApi {
     if (model.task !== 'translation') {
       throw new LexletError('unsupported-pair', `${model.name} does not translate.`);
     }
+    const targetLocale = request.targetLocale ?? model.target;
+    if (language(targetLocale) !== language(model.target)) {
+      throw new LexletError(
+        'unsupported-pair',
+        `${model.name} translates into ${model.target ?? '?'}, not ${targetLocale ?? '?'}.`,
+      );
+    }
     const started = performance.now();
     let backend: BackendName | undefined;
     const glossary = glossaryKey(request.glossary);
-    const memoPrefix = `${request.modelId}\u0000${optionsKey(request.options)}\u0000${glossary}\u0000`;
+    const memoPrefix = `${request.modelId}\u0000${targetLocale ?? ''}\u0000${optionsKey(request.options)}\u0000${glossary}\u0000`;
     const memo: SentenceMemo = {
       get: (sentence) => this.memo.get(memoPrefix + sentence),
       set: (sentence, translation) => this.memo.set(memoPrefix + sentence, translation),
@@ -163,7 +171,7 @@ export class Engine implements EngineApi {
 
     const result = await translateDocument(request.text, {
       locale: model.source,
-      targetLocale: model.target,
+      targetLocale,
       memo,
       onEvent,
       signal,

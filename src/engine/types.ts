@@ -144,6 +144,11 @@ export interface TranslateRequest {
   options?: GenerationOptions;
   /** Terms translated as the user fixed them (the model never sees them, only stand-ins). */
   glossary?: readonly GlossaryTerm[];
+  /**
+   * The form of the model's target language to write (BCP 47: zh-TW, zh-HK and zh-Hant are written in Traditional
+   * characters); the model's own target when absent. Its language must be the model's target language.
+   */
+  targetLocale?: string;
 }
 
 /** Streamed while a translation runs. */

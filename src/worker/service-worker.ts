@@ -9,6 +9,7 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { withIsolationHeaders } from './isolation-headers';
+import { chineseTables, isChineseTablesChunk } from './chinese-tables-cache';
 import { WEBGPU_BUILD_CACHE, isWebGpuBuildWasm } from './webgpu-build-cache';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -35,6 +36,12 @@ registerRoute(
     withIsolationHeaders(
       (await caches.match(request, { cacheName: WEBGPU_BUILD_CACHE })) ?? (await fetch(request)),
     ),
+);
+
+// OpenCC's tables for writing Chinese in Traditional characters are not precached either: kept on first use.
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && isChineseTablesChunk(url.pathname),
+  async ({ request }) => withIsolationHeaders(await chineseTables(request, caches)),
 );
 
 // Client-side routes (/models, /about) load the cached index.html; model and fixture files go to the network.

@@ -103,4 +103,23 @@ describe('translateAlongRoute', () => {
       'Ayer compré pan. El perro ladra.',
     ]);
   });
+
+  it("asks only the final leg for the target's written form", async () => {
+    const requests: TranslateRequest[] = [];
+    const engine = {
+      async translate(request: TranslateRequest) {
+        requests.push(request);
+        return {
+          text: `${request.modelId}(${request.text})`,
+          tokens: 1,
+          seconds: 0.1,
+          backend: 'wasm' as const,
+        };
+      },
+    };
+    await translateAlongRoute(engine, ['es-en', 'en-zh'], 'Hola.', {}, undefined, [], 'zh-TW');
+    expect(requests.map((request) => request.targetLocale)).toEqual([undefined, 'zh-TW']);
+    await translateAlongRoute(engine, ['en-zh'], 'Hi.');
+    expect(requests.at(-1)).not.toHaveProperty('targetLocale');
+  });
 });

@@ -40,6 +40,8 @@ export async function translateAlongRoute(
   signal?: AbortSignal,
   /** The pair's glossary (source term → target term), applied along the whole route. */
   glossary: readonly GlossaryTerm[] = [],
+  /** The written form of the target language (zh-TW: Traditional characters), for the final leg. */
+  targetLocale?: string,
 ): Promise<RouteTranslation> {
   let input = text;
   let tokens = 0;
@@ -74,7 +76,8 @@ export async function translateAlongRoute(
       callbacks.onFinished?.([...finished], event.total);
     };
     const terms = glossary.length > 0 ? { glossary: glossaryForLeg(glossary, index) } : {};
-    const result = await engine.translate({ modelId, text: input, ...terms }, onEvent, signal);
+    const written = last && targetLocale ? { targetLocale } : {};
+    const result = await engine.translate({ modelId, text: input, ...terms, ...written }, onEvent, signal);
     input = result.text;
     tokens += result.tokens;
     seconds += result.seconds;

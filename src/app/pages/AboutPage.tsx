@@ -99,9 +99,9 @@ export function AboutPage() {
       <h2>Software</h2>
       <p>
         Built with React, Vite, onnxruntime-web, Hugging Face tokenizers, Comlink, Workbox, Mammoth (.docx
-        reading), PDF.js (.pdf reading), docx (.docx export), opencc-js (Traditional to Simplified Chinese;
-        MIT and Apache-2.0) and TanStack Virtual. The <code>?catalog=URL</code> query parameter loads a
-        different model catalog, e.g. one you host yourself.
+        reading), PDF.js (.pdf reading), docx (.docx export), opencc-js (Chinese between Traditional and
+        Simplified characters; MIT and Apache-2.0) and TanStack Virtual. The <code>?catalog=URL</code> query
+        parameter loads a different model catalog, e.g. one you host yourself.
       </p>
     </section>
   );

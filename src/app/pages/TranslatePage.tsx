@@ -69,6 +69,15 @@ const DETECTION_PREVIEW_CHARS = 10_000;
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/u.test(navigator.platform);
 
+/** How a translation into Chinese can be written: the models' Simplified, or rewritten in Traditional. */
+const CHINESE_SCRIPTS = [
+  { locale: 'zh', label: 'Simplified (简体)' },
+  { locale: 'zh-TW', label: 'Traditional, Taiwan (繁體)' },
+  { locale: 'zh-HK', label: 'Traditional, Hong Kong (繁體)' },
+] as const;
+
+const isChineseScript = (value: string) => CHINESE_SCRIPTS.some(({ locale }) => locale === value);
+
 /** A persisted string setting: what the user typed or chose survives a reload. */
 function usePersisted(key: string, initial: string): [string, (value: string) => void] {
   const [value, setValue] = useState(() => readSetting(key) ?? initial);
@@ -112,6 +121,7 @@ export function TranslatePage() {
   );
   const [storedSource, setSource] = usePersisted(STORAGE_KEYS.source, DETECT_LANGUAGE);
   const [storedTarget, setTarget] = usePersisted(STORAGE_KEYS.target, 'es');
+  const [chineseScript, setChineseScript] = usePersisted(STORAGE_KEYS.chineseScript, 'zh');
   const [text, setText] = usePersisted(STORAGE_KEYS.text, '');
   const [segments, setSegments] = useState<string[]>([]);
   // Kept like the text it translates, so leaving the page or reloading loses neither.
@@ -159,6 +169,9 @@ export function TranslatePage() {
   const route = resolvePair(routes, sourceChoice.source, storedTarget);
   const source = route?.source ?? storedSource;
   const target = route?.target ?? storedTarget;
+  // Chinese is written as the user chose; the models write Simplified, the engine rewrites it (zh-TW, zh-HK).
+  const targetLocale =
+    target === 'zh' && isChineseScript(chineseScript) && chineseScript !== 'zh' ? chineseScript : undefined;
   // A mixed text needs the models from each of its languages, the pair's own first.
   const modelsFrom = routeModels(routes, target);
   const isReady = (model: CatalogModel) => statuses[model.id]?.state === 'ready';
@@ -266,14 +279,23 @@ export function TranslatePage() {
               backend: backend?.active ?? 'wasm',
               callbacks,
               signal,
+              targetLocale,
             })
-          : await translateAlongRoute(engine, modelIds, text, callbacks, signal, glossary.usable);
-      setOutput({ text: result.text, language: target, unsure: result.unsure ?? [] });
+          : await translateAlongRoute(
+              engine,
+              modelIds,
+              text,
+              callbacks,
+              signal,
+              glossary.usable,
+              targetLocale,
+            );
+      setOutput({ text: result.text, language: targetLocale ?? target, unsure: result.unsure ?? [] });
       setStats({ tokens: result.tokens, seconds: result.seconds, backend: result.backend });
     } catch (caught) {
       // A cancel keeps the sentences already translated, as a document keeps its finished paragraphs.
       if (signal.aborted) {
-        setOutput({ text: finished.sentences.join(' '), language: target });
+        setOutput({ text: finished.sentences.join(' '), language: targetLocale ?? target });
         setCancelled({ pair, kept: finished.sentences.length, total: finished.total });
       }
       throw caught;
@@ -297,6 +319,7 @@ export function TranslatePage() {
           glossaryFor: (language) => (language === source ? glossary.usable : []),
           backend: backend?.active ?? 'wasm',
           signal,
+          targetLocale,
         })
       : (paragraph, onPartial, onFraction) =>
           translateAlongRoute(
@@ -306,6 +329,7 @@ export function TranslatePage() {
             { onSegments: (value) => onPartial(value.join(' ')), onFraction },
             signal,
             glossary.usable,
+            targetLocale,
           );
     await documentTranslation.translate(translateParagraph, signal);
   };
@@ -518,6 +542,23 @@ export function TranslatePage() {
             })}
           </select>
         </label>
+        {target === 'zh' ? (
+          <label className="field">
+            <span>Script</span>
+            <select
+              value={isChineseScript(chineseScript) ? chineseScript : 'zh'}
+              onChange={(event) => setChineseScript(event.target.value)}
+              disabled={busy && Boolean(openedDocument)}
+              data-testid="chinese-script"
+            >
+              {CHINESE_SCRIPTS.map(({ locale, label }) => (
+                <option key={locale} value={locale}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         {route?.viaEnglish ? (
           <span className="badge" data-testid="via-english">
             via English

@@ -6,6 +6,7 @@ import { namesPass } from './names-pass';
 import { numberWordsPass } from './number-words-pass';
 import { numbersPass } from './numbers-pass';
 import { simplifiedChinesePass } from './simplified-chinese-pass';
+import { traditionalChinesePass } from './traditional-chinese-pass';
 import { writtenCantonesePass } from './written-cantonese-pass';
 import type { SentencePass } from './pass';
 
@@ -22,11 +23,12 @@ export interface PassOptions {
 }
 
 /**
- * The passes a sentence goes through, in order: the check of number words beside digits and the articles before
- * glossary terms (outermost, so they see the translation as the other passes left it), the glossary's stand-ins
- * and, for a Chinese source, written Cantonese made Standard Written Chinese and its Traditional characters made
- * Simplified before the model, then the repairs of lost numbers and lost names (a names repair is kept only if it
- * keeps the numbers too).
+ * The passes a sentence goes through, in order: a translation into Traditional Chinese rewritten from the model's
+ * Simplified (outermost, so the whole translation is in one script), the check of number words beside digits and
+ * the articles before glossary terms (they see the translation as the passes inside left it), the glossary's
+ * stand-ins and, for a Chinese source, written Cantonese made Standard Written Chinese and its Traditional
+ * characters made Simplified before the model, then the repairs of lost numbers and lost names (a names repair is
+ * kept only if it keeps the numbers too).
  */
 export function sentencePasses(options: PassOptions): SentencePass[] {
   const glossaryOptions = options.glossary?.length
@@ -43,9 +45,10 @@ export function sentencePasses(options: PassOptions): SentencePass[] {
         })
       : undefined;
   const numberWords = numberWordsPass({ sourceLocale: options.locale, targetLocale: options.targetLocale });
+  const traditional = traditionalChinesePass(options.targetLocale);
   const cantonese = writtenCantonesePass(options.locale);
   const simplified = simplifiedChinesePass(options.locale);
-  return [numberWords, articles, glossary, cantonese, simplified, numbersPass, names].filter(
+  return [traditional, numberWords, articles, glossary, cantonese, simplified, numbersPass, names].filter(
     (pass): pass is SentencePass => pass !== undefined,
   );
 }
