@@ -5,23 +5,14 @@
  * the app's first load does not carry them.
  */
 
+import { loadOnce } from './load-once';
+
 /** A CJK ideograph (the unified blocks and the compatibility ones): text without one has nothing to convert. */
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 
-type Convert = (text: string) => string;
-
-let converter: Promise<Convert> | undefined;
-
-function loadConverter(): Promise<Convert> {
-  converter ??= import('opencc-js/t2cn')
-    .then(({ Converter }) => Converter({ from: 't', to: 'cn' }))
-    .catch((error: unknown) => {
-      // A failed load (a chunk the network lost) is tried again by the next sentence.
-      converter = undefined;
-      throw error;
-    });
-  return converter;
-}
+const loadConverter = loadOnce(() =>
+  import('opencc-js/t2cn').then(({ Converter }) => Converter({ from: 't', to: 'cn' })),
+);
 
 /** `text` with its Traditional characters in their mainland Simplified forms; Simplified text comes back as is. */
 export async function toSimplifiedChinese(text: string): Promise<string> {

@@ -5,13 +5,12 @@
  * Traditional characters. The tables load on the first translation that needs them.
  */
 import { LexletError } from '../errors';
+import { loadOnce } from './load-once';
 import { language } from './script';
 
 type Convert = (text: string) => string;
 /** OpenCC's names of the Traditional standards. */
 type Standard = 'twp' | 'hk' | 't';
-
-const converters = new Map<Standard, Promise<Convert>>();
 
 /** The Traditional standard a locale asks for, or undefined for Simplified (zh, zh-CN, zh-SG, zh-Hans) and non-Chinese. */
 export function traditionalStandard(locale: string | undefined): Standard | undefined {
@@ -23,14 +22,12 @@ export function traditionalStandard(locale: string | undefined): Standard | unde
   return subtags.includes('hant') ? 't' : undefined;
 }
 
-function loadConverter(standard: Standard): Promise<Convert> {
-  let converter = converters.get(standard);
-  if (!converter) {
-    converter = import('opencc-js/cn2t').then(
+/** One converter per standard; the tables come once, on first use, and are kept for offline use. */
+const converterFor = (standard: Standard) =>
+  loadOnce<Convert>(() =>
+    import('opencc-js/cn2t').then(
       ({ Converter }) => Converter({ from: 'cn', to: standard }),
       (cause: unknown) => {
-        // Tried again by the next translation: the tables come once, on first use, and are kept for offline use.
-        converters.delete(standard);
         throw new LexletError(
           'network',
           'Writing Chinese in Traditional characters needs its tables, downloaded once while online: connect ' +
@@ -38,14 +35,16 @@ function loadConverter(standard: Standard): Promise<Convert> {
           { cause },
         );
       },
-    );
-    converters.set(standard, converter);
-  }
-  return converter;
-}
+    ),
+  );
+const converters: Record<Standard, () => Promise<Convert>> = {
+  twp: converterFor('twp'),
+  hk: converterFor('hk'),
+  t: converterFor('t'),
+};
 
 /** The converter from Simplified text to the Traditional standard `locale` asks for; undefined when it asks for none. */
 export async function traditionalConverter(locale: string | undefined): Promise<Convert | undefined> {
   const standard = traditionalStandard(locale);
-  return standard ? loadConverter(standard) : undefined;
+  return standard ? converters[standard]() : undefined;
 }
