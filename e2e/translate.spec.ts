@@ -74,6 +74,19 @@ test('downloads the model with a progress bar, then translates as the Node engin
   await expect(page.getByTestId('source-text')).toHaveValue(INPUT);
 });
 
+test("answers a sentence in the model's phrasebook from it, and the rest with the model", async ({
+  page,
+}) => {
+  // The fixture's phrasebook knows one sentence (e2e/fixtures/models/README.md); it travels with the model.
+  await openApp(page);
+  await downloadFromOffer(page);
+  const text = `See you tomorrow! ${INPUT}`;
+  const output = await translate(page, text);
+  expect(output.startsWith('¡Hasta mañana! ')).toBe(true);
+  expect(output).toBe(await expectedTranslation(text));
+  expect(await translate(page, 'see you tomorrow')).toBe('Hasta mañana');
+});
+
 test('lists the fixture on the Models page and deletes it', async ({ page }) => {
   await openApp(page, '/models');
   const row = page.getByTestId(`model-${FIXTURE_MODEL_ID}`);

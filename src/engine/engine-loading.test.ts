@@ -57,6 +57,8 @@ describe.skipIf(!existsSync(CATALOG))('Engine loading events', () => {
   it('says it waits for a model that is still opening ahead of it', async () => {
     engine = nodeEngine();
     await engine.loadCatalog(CATALOG);
+    // Its phrasebook read first, the translation reaches the model at once, while the model still opens.
+    await engine.phrasebook(MODEL);
     const opening = engine.openModel(MODEL);
     const events: TranslateEvent[] = [];
     await engine.translate({ modelId: MODEL, text: 'Hello my friend.' }, (event) => events.push(event));

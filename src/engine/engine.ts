@@ -10,6 +10,7 @@ import { translateDocument, type RememberedTranslation, type SentenceMemo } from
 import { glossaryKey } from './translate/glossary/glossary-key';
 import { loadTranslator } from './translate/load-translator';
 import { LruCache } from './translate/lru-cache';
+import { PHRASEBOOK_FILE, Phrasebook, withPhrasebook } from './translate/phrasebook';
 import { language } from './translate/script';
 import type { SentenceTranslator } from './translate/sentence-translator';
 import type {
@@ -80,6 +81,8 @@ export class Engine implements EngineApi {
   private readonly translators = new Map<string, Promise<SentenceTranslator>>();
   /** Open tagging models keyed by `${modelId}|${backend}`. */
   private readonly taggers = new Map<string, Promise<SentenceTagger>>();
+  /** Translation models' phrasebooks (undefined for a model without one), keyed by model id. */
+  private readonly phrasebooks = new Map<string, Promise<Phrasebook | undefined>>();
   private readonly memo = new LruCache<string, RememberedTranslation>(MEMO_CAPACITY);
   /** Translators whose sessions are open (a translation that finds one still opening says it waits for it). */
   private readonly opened = new WeakSet<Promise<SentenceTranslator>>();
@@ -104,6 +107,7 @@ export class Engine implements EngineApi {
       const repository = await this.repositoryFactory(catalogUrl);
       await this.closeTranslators(() => true);
       this.taggers.clear();
+      this.phrasebooks.clear();
       this.memo.clear();
       this.repository = repository;
     }
@@ -132,6 +136,7 @@ export class Engine implements EngineApi {
 
   async deleteModel(modelId: string): Promise<ModelStatus> {
     await this.closeTranslators((key) => key.startsWith(`${modelId}|`));
+    this.phrasebooks.delete(modelId);
     return this.requireRepository().delete(modelId);
   }
 
@@ -168,6 +173,14 @@ export class Engine implements EngineApi {
       get: (sentence) => this.memo.get(memoPrefix + sentence),
       set: (sentence, translation) => this.memo.set(memoPrefix + sentence, translation),
     };
+    // The model opens while its phrasebook is read, so a first translation waits for the slower of the two, not
+    // for both; a model that cannot open says why when the translation asks for it.
+    if (!this.phrasebooks.has(request.modelId)) {
+      void this.runtime
+        .backend()
+        .then(({ active }) => this.translator(request.modelId, active, signal))
+        .catch(() => undefined);
+    }
 
     const result = await translateDocument(request.text, {
       locale: model.source,
@@ -182,16 +195,19 @@ export class Engine implements EngineApi {
         const active = backend ?? (await this.runtime.backend()).active;
         return (await this.translator(request.modelId, active, signal)).countPieces(words);
       },
-      translateSentences: (sentences, onPartial) =>
-        this.runtime
-          .withFallback(async (active) => {
-            backend = active;
-            const translator = await this.openTranslator(request.modelId, active, onEvent, signal);
-            return translator.translateBatch(sentences, request.options, onPartial, signal);
-          })
-          .catch((error: unknown) => {
-            throw asLexletError(error, backend);
-          }),
+      translateSentences: withPhrasebook(
+        () => this.phrasebook(request.modelId, signal),
+        (sentences, onPartial) =>
+          this.runtime
+            .withFallback(async (active) => {
+              backend = active;
+              const translator = await this.openTranslator(request.modelId, active, onEvent, signal);
+              return translator.translateBatch(sentences, request.options, onPartial, signal);
+            })
+            .catch((error: unknown) => {
+              throw asLexletError(error, backend);
+            }),
+      ),
     });
     backend ??= (await this.runtime.backend()).active;
     const seconds = (performance.now() - started) / 1000;
@@ -235,6 +251,7 @@ export class Engine implements EngineApi {
     if (repository.model(modelId).task !== 'translation') return;
     if ((await repository.status(modelId)).state !== 'ready') return;
     try {
+      void this.phrasebook(modelId).catch(() => undefined);
       const { active } = await this.runtime.backend();
       const translator = await this.translator(modelId, active);
       // A first run pays for more than its tokens (the runtime's first inference, its buffers): a short one now
@@ -264,6 +281,29 @@ export class Engine implements EngineApi {
       this.translators.set(key, translator);
     }
     return translator;
+  }
+
+  /**
+   * The model's phrasebook, read once (a failed read is tried again next time); undefined when its folder has
+   * none, as a model loaded from another site's files has not.
+   */
+  phrasebook(modelId: string, signal?: AbortSignal): Promise<Phrasebook | undefined> {
+    let phrasebook = this.phrasebooks.get(modelId);
+    if (!phrasebook) {
+      const repository = this.requireRepository();
+      const label = `${modelId}/${PHRASEBOOK_FILE}`;
+      phrasebook = repository.model(modelId).files.some((file) => file.path === PHRASEBOOK_FILE)
+        ? repository
+            .readFile(modelId, PHRASEBOOK_FILE, signal)
+            .then((bytes) => Phrasebook.fromFile(bytes, label))
+        : Promise.resolve(undefined);
+      const loading = phrasebook;
+      loading.catch(() => {
+        if (this.phrasebooks.get(modelId) === loading) this.phrasebooks.delete(modelId);
+      });
+      this.phrasebooks.set(modelId, loading);
+    }
+    return phrasebook;
   }
 
   /** The translator, saying what a first translation waits for while it opens (the app shows it). */

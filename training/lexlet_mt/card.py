@@ -11,6 +11,7 @@ runs/<pair>/eval-shipped.json (the shipped quantized model through the CLI) and 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import re
@@ -19,8 +20,11 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import TRAINING_ROOT, load_config, runs_dir, work_dir
+from .data import read_parallel
 from .data import record_path as corpus_record_beside
 from .metrics import bleu_tokenizer
+from .phrasebook import FILE_NAME as PHRASEBOOK_FILE
+from .phrasebook import phrasebook_key
 from .synthetic import corpus_record_path
 from .tokenizer import load_sentencepiece
 
@@ -326,6 +330,38 @@ def megabytes(size: int) -> str:
     return f"{size / 1e6:.2f} MB"
 
 
+def phrasebook_section(cfg: dict, model_dir: Path) -> str:
+    """What the model folder's phrasebook holds, how the engine uses it, and how many dev sources it answers."""
+    path = model_dir / PHRASEBOOK_FILE
+    if not path.exists():
+        return ""
+    doc = json.loads(gzip.decompress(path.read_bytes()))
+    keys = {key for key, _ in doc["entries"]}
+    found = []
+    ood = cfg.get("ood_dev")
+    ood_set = [{**ood, "label": f"{OOD_NAMES.get(ood['name'], ood['name'].capitalize())} sample"}] if ood else []
+    for spec in [*ood_set, *cfg.get("domain_dev", [])]:
+        try:
+            sources = [source for source, _ in read_parallel(spec, cfg["src_lang"], cfg["tgt_lang"])]
+        except SystemExit:  # a set an earlier stage builds under work/, not built on this checkout
+            continue
+        hits = sum(phrasebook_key(source) in keys for source in sources)
+        found.append(f"{hits:,} of the {spec.get('label', spec['name'])}'s {len(sources):,}")
+    chinese = f" ({doc['maxWords'] * 2} Chinese characters)" if cfg["src_lang"] == "zh" else ""
+    answered = ", ".join(found[:-1]) + (" and " if len(found) > 1 else "") + found[-1] + " sources"
+    return f"""
+## Phrasebook
+`{PHRASEBOOK_FILE}` ({len(keys):,} sentences, {megabytes(path.stat().st_size)}): every sentence of at most {doc['maxWords']} words{chinese}
+in `{doc['corpus']}` with the translation the file gives it most often, pairs whose numbers or capitalised names
+differ left out (`lexlet_mt.phrasebook`). The app and the CLI answer a sentence found there (its first letter's
+case, its final . or ! and an opening ¡ or ¿ aside) with that human translation, and the opening phrase of one or
+two words before a sentence's comma too (not in German), the rest going to the model; every other sentence goes to
+the model, which garbles some of these very sentences ("Hello." → "Élolla." in English → Spanish). It answers
+{answered} as whole lines (none of them as written); `lexlet translate`, and so the shipped scores above, also
+look up each sentence and clause of a longer line there.
+"""
+
+
 def render(cfg: dict, model_dir: Path) -> str:
     pair, src, tgt = cfg["pair"], cfg["src_lang"], cfg["tgt_lang"]
     stats = json.loads((work_dir(cfg) / "data_stats.json").read_text())
@@ -475,6 +511,7 @@ per-channel int8 (`_quantized`): {megabytes(onnx_bytes)} for the two ONNX files.
 `lexlet translate` (`lexlet_mt.evaluate_shipped`), the same engine as the app. Every set above is one no training
 file holds; "Tatoeba unseen dev" is the everyday one.
 
+{phrasebook_section(cfg, model_dir)}
 ## Known limits
 {chr(10).join(limits)}
 
@@ -488,6 +525,7 @@ nice -n 10 /usr/bin/python3 -m lexlet_mt.train --config {pair} --threads 1 --max
 /usr/bin/python3 -m lexlet_mt.evaluate --config {pair} --beams 1 4 --threads 1 --checkpoint runs/{pair}/{checkpoint_file}
 /usr/bin/python3 -m lexlet_mt.export --checkpoint runs/{pair}/{checkpoint_file} --tokenizer-dir work/{pair}/tokenizer --out /tmp/lexlet-export/{pair}
 /usr/bin/python3 -m lexlet_mt.quantize /tmp/lexlet-export/{pair} --out ../public/models/lexlet-{pair}
+/usr/bin/python3 -m lexlet_mt.phrasebook --config {pair} --out ../public/models/lexlet-{pair}
 node ../scripts/refresh-catalog.js ../public/models/catalog.json
 /usr/bin/python3 -m lexlet_mt.evaluate_shipped --config {pair}
 /usr/bin/python3 -m lexlet_mt.card --config {pair}

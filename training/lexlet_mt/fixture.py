@@ -30,6 +30,8 @@ from .config import shared_path
 from .data import keep_pair, normalize
 from .export import export_model
 from .model import ModelConfig, Seq2SeqTransformer
+from .phrasebook import FILE_NAME as PHRASEBOOK_FILE
+from .phrasebook import write as write_phrasebook_file
 from .quantize import quantize_dir
 from .tokenizer import (
     EOS_ID,
@@ -57,9 +59,13 @@ CATALOG_FILES = (
     "generation_config.json",
     "tokenizer.json",
     "tokenizer_config.json",
+    PHRASEBOOK_FILE,
+    # The decoder comes last: the download tests hold it back to cut a download short.
     "onnx/encoder_model_quantized.onnx",
     "onnx/decoder_model_merged_quantized.onnx",
 )
+# One sentence no test sends the model, so the browser tests can tell a phrasebook answer from the model's.
+PHRASEBOOK_ENTRIES = (("see you tomorrow", "Hasta mañana."),)
 SAMPLE_INPUTS = ("Hi.", "I'm tired.", "Thank you.", "Where is the cat?")
 
 
@@ -134,6 +140,10 @@ def catalog_entry(model_dir: Path, base_url: str) -> dict:
     }
 
 
+def write_phrasebook(out_dir: Path) -> None:
+    write_phrasebook_file(list(PHRASEBOOK_ENTRIES), out_dir / PHRASEBOOK_FILE, "en", "es", 4, "test fixture")
+
+
 def build(out_dir: Path, log=print) -> dict:
     torch.set_num_threads(1)
     pairs = short_pairs()
@@ -151,6 +161,7 @@ def build(out_dir: Path, log=print) -> dict:
         )
         export_model(model, tok_dir, out_dir, max_length=MAX_LENGTH, num_beams=1)
     quantize_dir(out_dir, out_dir)
+    write_phrasebook(out_dir)
     samples = {}
     from .decode import greedy_batch  # noqa: PLC0415
 

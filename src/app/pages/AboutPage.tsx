@@ -49,7 +49,9 @@ export function AboutPage() {
           CC BY 2.0
         </a>{' '}
         (Tatoeba&apos;s terms of use: tatoeba.org/eng/terms_of_use). Attribution: www.manythings.org/anki and
-        tatoeba.org. The English–Spanish models also learn from small samples of{' '}
+        tatoeba.org. A sentence of up to four words found among those pairs is answered with its human
+        translation there (each model&apos;s phrasebook), not by the model. The English–Spanish models also
+        learn from small samples of{' '}
         <a href="https://www.statmt.org/europarl/" rel="noreferrer">
           Europarl
         </a>{' '}

@@ -24,3 +24,15 @@ export function clauseOpenerPattern(locale: string | undefined): RegExp | undefi
   }
   return patterns.get(lang);
 }
+
+const starts = new Map<string, RegExp | undefined>();
+
+/** Whether `text` begins with a clause opener of the language ("and I make…"): a clause that leans on another. */
+export function startsWithClauseOpener(text: string, locale: string | undefined): boolean {
+  const lang = language(locale);
+  if (!starts.has(lang)) {
+    const words = OPENERS[lang];
+    starts.set(lang, words ? new RegExp(`^(?:${words})\\s`, 'iu') : undefined);
+  }
+  return starts.get(lang)?.test(text.trimStart()) ?? false;
+}
