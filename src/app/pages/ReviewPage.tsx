@@ -6,6 +6,7 @@ import { saveFile } from '../documents/save-file';
 import { useEngine } from '../engine-context';
 import { catalogPlaceholder } from '../components/CatalogState';
 import { errorMessage } from '../error-message';
+import { chineseTargetLocale, targetLanguage, withChineseScripts } from '../chinese-script';
 import { chooseModel, parseChosenModels } from '../chosen-models';
 import { findRoute, targetLanguages, translationRoutes } from '../language-routes';
 import { readSetting, STORAGE_KEYS, writeSetting } from '../preferences';
@@ -158,7 +159,7 @@ export function ReviewPage() {
     () => (catalog ? translationRoutes(catalog, chosenModels) : []),
     [catalog, chosenModels],
   );
-  const targets = targetLanguages(routes, CLAUSE_LANGUAGE);
+  const targets = withChineseScripts(targetLanguages(routes, CLAUSE_LANGUAGE));
   const target = targets.includes(storedTarget) ? storedTarget : (targets[0] ?? '');
   const translator: ClauseTranslator | null =
     result && targets.length > 0
@@ -169,14 +170,20 @@ export function ReviewPage() {
             setStoredTarget(next);
             writeSetting(STORAGE_KEYS.reviewTranslateTarget, next);
           },
-          viaEnglish: (code) => findRoute(routes, CLAUSE_LANGUAGE, code)?.viaEnglish ?? false,
+          viaEnglish: (code) => findRoute(routes, CLAUSE_LANGUAGE, targetLanguage(code))?.viaEnglish ?? false,
           result: (clause) =>
             clauseTranslations.translations[translationKey(clause.start, clause.end, target)],
           translate: (clause) => {
-            const route = findRoute(routes, CLAUSE_LANGUAGE, target);
+            const route = findRoute(routes, CLAUSE_LANGUAGE, targetLanguage(target));
             if (!route) return;
             const key = translationKey(clause.start, clause.end, target);
-            void clauseTranslations.translate(key, result.text.slice(clause.start, clause.end), route);
+            const clauseText = result.text.slice(clause.start, clause.end);
+            void clauseTranslations.translate(
+              key,
+              clauseText,
+              route,
+              chineseTargetLocale(route.target, target),
+            );
           },
         }
       : null;

@@ -13,6 +13,7 @@ import { useDocumentTranslation } from '../documents/use-document-translation';
 import { useEngine } from '../engine-context';
 import { catalogPlaceholder } from '../components/CatalogState';
 import { errorMessage } from '../error-message';
+import { CHINESE_SCRIPTS, chineseTargetLocale, isChineseScript } from '../chinese-script';
 import { languageName } from '../format';
 import { isLargeText, textAsFile } from '../large-text';
 import { chooseModel, parseChosenModels } from '../chosen-models';
@@ -68,15 +69,6 @@ interface Cancelled extends CancelledTranslation {
 const DETECTION_PREVIEW_CHARS = 10_000;
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/u.test(navigator.platform);
-
-/** How a translation into Chinese can be written: the models' Simplified, or rewritten in Traditional. */
-const CHINESE_SCRIPTS = [
-  { locale: 'zh', label: 'Simplified (简体)' },
-  { locale: 'zh-TW', label: 'Traditional, Taiwan (繁體)' },
-  { locale: 'zh-HK', label: 'Traditional, Hong Kong (繁體)' },
-] as const;
-
-const isChineseScript = (value: string) => CHINESE_SCRIPTS.some(({ locale }) => locale === value);
 
 /** A persisted string setting: what the user typed or chose survives a reload. */
 function usePersisted(key: string, initial: string): [string, (value: string) => void] {
@@ -170,8 +162,7 @@ export function TranslatePage() {
   const source = route?.source ?? storedSource;
   const target = route?.target ?? storedTarget;
   // Chinese is written as the user chose; the models write Simplified, the engine rewrites it (zh-TW, zh-HK).
-  const targetLocale =
-    target === 'zh' && isChineseScript(chineseScript) && chineseScript !== 'zh' ? chineseScript : undefined;
+  const targetLocale = chineseTargetLocale(target, chineseScript);
   // A mixed text needs the models from each of its languages, the pair's own first.
   const modelsFrom = routeModels(routes, target);
   const isReady = (model: CatalogModel) => statuses[model.id]?.state === 'ready';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { languageName } from '../format';
+import { targetName } from '../chinese-script';
 import type { Clause } from './clauses';
 import { cutoff } from './clauses';
 import { hueStyle } from './hue-style';
@@ -41,7 +41,7 @@ function TranslationResult({ result }: { result: ClauseTranslation }) {
   return (
     <div className="review-translation" aria-live="polite" aria-busy={busy}>
       <span className="muted">
-        {languageName(result.target)}
+        {targetName(result.target)}
         {result.state === 'downloading' ? ' · downloading the model…' : busy ? ' · translating…' : ''}
       </span>
       <p lang={result.target} data-testid="clause-translation" data-state={result.state}>
@@ -89,7 +89,7 @@ export function ClauseCard(props: ClauseCardProps) {
             >
               {translator.targets.map((code) => (
                 <option key={code} value={code}>
-                  {languageName(code)}
+                  {targetName(code)}
                   {translator.viaEnglish(code) ? ' (via English)' : ''}
                 </option>
               ))}

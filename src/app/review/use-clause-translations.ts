@@ -26,8 +26,9 @@ export function useClauseTranslations() {
     setTranslations((current) => ({ ...current, [key]: value }));
 
   const translate = useCallback(
-    async (key: string, text: string, route: TranslationRoute) => {
-      const target = route.target;
+    /** `targetLocale`: the script a translation into Chinese is written in (zh-TW, zh-HK), else undefined. */
+    async (key: string, text: string, route: TranslationRoute, targetLocale?: string) => {
+      const target = targetLocale ?? route.target;
       try {
         for (const model of route.models) {
           if (statuses[model.id]?.state === 'ready') continue;
@@ -45,7 +46,9 @@ export function useClauseTranslations() {
           const last = index === route.models.length - 1;
           const sentences: string[] = [];
           const terms = glossary.length > 0 ? { glossary: glossaryForLeg(glossary, index) } : {};
-          const result = await engine.translate({ modelId: model.id, text: input, ...terms }, (event) => {
+          const written = last && targetLocale ? { targetLocale } : {};
+          const request = { modelId: model.id, text: input, ...terms, ...written };
+          const result = await engine.translate(request, (event) => {
             if (!last || event.type !== 'segment') return;
             sentences[event.segment] = event.translation;
             put(key, { state: 'translating', text: sentences.join(' '), target });
