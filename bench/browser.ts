@@ -33,6 +33,8 @@ import { formatTable } from './measure';
 import { writeResults } from './write-results';
 import { median } from './measure';
 import { legalTagging, transformersJsComparison, type PageSession } from './browser-sections';
+import { PHRASEBOOK_FILE, Phrasebook } from '../src/engine/translate/phrasebook';
+import type { Catalog } from '../src/engine/types';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 4175;
@@ -294,9 +296,24 @@ async function coldStartTab(context: BrowserContext, variant: ColdStartVariant, 
  * Chromium to keep its compiled WebAssembly, as a user's earlier visit would. Each measured tab opens the page,
  * which starts the worker at once, and the worker opens the model and translates a sentence.
  */
+/**
+ * The first of `lines` that the model's phrasebook answers neither whole nor by its opening phrase: a cold start
+ * is timed to a sentence the model translates.
+ */
+async function modelledSentence(lines: readonly string[], modelId: string): Promise<string | undefined> {
+  const models = join(root, 'public/models');
+  const catalog = JSON.parse(readFileSync(join(models, 'catalog.json'), 'utf8')) as Catalog;
+  const model = catalog.models.find((entry) => entry.id === modelId);
+  const path = model && join(models, model.baseUrl, PHRASEBOOK_FILE);
+  const book = path && existsSync(path) ? await Phrasebook.fromFile(readFileSync(path)) : undefined;
+  return lines.find((line) => !book || (book.translation(line) === undefined && !book.opening(line)));
+}
+
 async function coldStarts(count: number): Promise<void> {
   const sentence =
-    readLines(join(root, values.input ?? ''))[0] ?? 'The meeting starts at nine tomorrow morning.';
+    (await modelledSentence(readLines(join(root, values.input ?? '')), values.model ?? 'lexlet-en-es')) ??
+    'The meeting starts at nine tomorrow morning.';
+  console.log(`cold start sentence: ${sentence}`);
   const variants = (values.variants ?? 'app').split(',') as ColdStartVariant[];
   const profiles = parseProfiles(values.profiles ?? 'persistent');
   const contexts = new Map<BrowserProfile, Awaited<ReturnType<typeof openProfile>>>();
