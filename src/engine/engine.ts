@@ -196,7 +196,7 @@ export class Engine implements EngineApi {
         return (await this.translator(request.modelId, active, signal)).countPieces(words);
       },
       translateSentences: withPhrasebook(
-        () => this.phrasebook(request.modelId, signal),
+        () => this.phrasebook(request.modelId),
         (sentences, onPartial) =>
           this.runtime
             .withFallback(async (active) => {
@@ -285,17 +285,16 @@ export class Engine implements EngineApi {
 
   /**
    * The model's phrasebook, read once (a failed read is tried again next time); undefined when its folder has
-   * none, as a model loaded from another site's files has not.
+   * none, as a model loaded from another site's files has not. Read without the caller's signal: it is small, and
+   * shared by every translation with the model.
    */
-  phrasebook(modelId: string, signal?: AbortSignal): Promise<Phrasebook | undefined> {
+  phrasebook(modelId: string): Promise<Phrasebook | undefined> {
     let phrasebook = this.phrasebooks.get(modelId);
     if (!phrasebook) {
       const repository = this.requireRepository();
       const label = `${modelId}/${PHRASEBOOK_FILE}`;
       phrasebook = repository.model(modelId).files.some((file) => file.path === PHRASEBOOK_FILE)
-        ? repository
-            .readFile(modelId, PHRASEBOOK_FILE, signal)
-            .then((bytes) => Phrasebook.fromFile(bytes, label))
+        ? repository.readFile(modelId, PHRASEBOOK_FILE).then((bytes) => Phrasebook.fromFile(bytes, label))
         : Promise.resolve(undefined);
       const loading = phrasebook;
       loading.catch(() => {

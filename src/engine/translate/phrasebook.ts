@@ -51,7 +51,7 @@ function withFirstLetter(text: string, change: (letter: string) => string): stri
 function exclaimed(translation: string, target: string | undefined): string {
   if (!/[.\u3002]$/u.test(translation)) return translation;
   const body = translation.slice(0, -1);
-  switch (target?.split('-')[0]) {
+  switch (language(target)) {
     case 'zh':
       return `${body}\uff01`;
     case 'fr':
@@ -148,9 +148,10 @@ export class Phrasebook {
 
   /**
    * A sentence that opens with a phrase of one or two words found here and a comma ("Hello, how are you?"), and
-   * goes on for a clause of its own (not one opened by "and", "but"…) or a name: the phrase's translation, and the rest of the sentence. Undefined
-   * otherwise, and for German either way: its commas open subordinate clauses ("Hör auf, … zu …"), and its nouns
-   * keep their capital after one, which a model's sentence-initial capital could not be told from.
+   * goes on for a clause of its own (not one opened by "and", "but"…) or a name: the phrase's translation, and the
+   * rest of the sentence. Undefined otherwise, and for German either way: its commas open subordinate clauses
+   * ("Hör auf, … zu …"), and its nouns keep their capital after one, which a model's sentence-initial capital
+   * could not be told from.
    */
   opening(sentence: string): { translation: string; rest: string } | undefined {
     if (language(this.source) === 'de' || language(this.target) === 'de') return undefined;
