@@ -8,14 +8,15 @@ morning." → "Bien las mañanas."): a few words seen once among a hundred thous
 things a user types, so the engine answers a sentence found here with the corpus's translation and sends
 everything else to the model, the way a translation memory's exact matches come before machine translation.
 
-Every source of at most `--max-words` words (Chinese: characters) in the config's corpus (the Anki file) is
-keyed as `phrasebook_key` writes it — the engine (`src/engine/translate/phrasebook.ts`) keys what the user typed
-the same way, and both are tested on `src/engine/translate/phrasebook-keys.test-cases.json` — and gets the
-translation the corpus gives it most often (of equals the shortest, then the first in file order). Pairs whose numbers differ,
-or whose source's capitalised names the translation does not keep (a Latin-script target), are left out: the
-engine would reject such a translation anyway. The file is gzip-compressed JSON, written byte for byte the same
-from the same corpus, named `phrasebook.bin` rather than `.json.gz`: static servers (Vite's among them) send a
-`.gz` file with `Content-Encoding: gzip`, the browser unpacks it, and its bytes no longer match the catalog's hash.
+Every source of at most `--max-words` words (Chinese: twice as many characters) in the config's corpus (the Anki
+file) is keyed as `phrasebook_key` writes it — the engine (`src/engine/translate/phrasebook.ts`) keys what the user
+typed the same way, and both are tested on `src/engine/translate/phrasebook-keys.test-cases.json` — and gets the
+translation the corpus gives it most often (of equals the shortest, then the first in file order). Pairs whose
+numbers differ, or whose source's capitalised names the translation does not keep (a Latin-script target), are
+left out: the engine would reject such a translation anyway. The file is gzip-compressed JSON, written byte for
+byte the same from the same corpus, named `phrasebook.bin` rather than `.json.gz`: static servers (Vite's among
+them) send a `.gz` file with `Content-Encoding: gzip`, the browser unpacks it, and its bytes no longer match the
+catalog's hash.
 """
 
 from __future__ import annotations
