@@ -66,9 +66,6 @@ CATALOG_FILES = (
 )
 # One sentence no test sends the model, so the browser tests can tell a phrasebook answer from the model's.
 PHRASEBOOK_ENTRIES = (("see you tomorrow", "Hasta mañana."),)
-# tiny-en-zh/ is the same model (its files are links to tiny-en-es/) listed as English → Chinese in catalog-zh.json,
-# with a phrasebook in Chinese: the browser tests of Chinese output (its Traditional script) need Chinese text.
-ZH_PHRASEBOOK_ENTRIES = (("see you tomorrow", "明天见。"),)
 SAMPLE_INPUTS = ("Hi.", "I'm tired.", "Thank you.", "Where is the cat?")
 
 
@@ -145,9 +142,6 @@ def catalog_entry(model_dir: Path, base_url: str) -> dict:
 
 def write_phrasebook(out_dir: Path) -> None:
     write_phrasebook_file(list(PHRASEBOOK_ENTRIES), out_dir / PHRASEBOOK_FILE, "en", "es", 4, "test fixture")
-    zh_dir = out_dir.parent / "tiny-en-zh"
-    if zh_dir.is_dir():
-        write_phrasebook_file(list(ZH_PHRASEBOOK_ENTRIES), zh_dir / PHRASEBOOK_FILE, "en", "zh", 4, "test fixture")
 
 
 def build(out_dir: Path, log=print) -> dict:
